@@ -1,0 +1,113 @@
+package io.kube4j.apiserver;
+
+import io.kube4j.apiserver.server.ApiServer;
+import io.kube4j.apiserver.server.ApiServerConfig;
+import io.kube4j.common.daemon.Daemons;
+import io.kube4j.common.daemon.Logging;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kube-apiserver}: flags as Kubernetes names them, each also {@code KUBE4J_<FLAG>} in the environment. */
+@Command(name = "kube-apiserver", mixinStandardHelpOptions = true, version = "kube4j v1.32.0",
+        description = "Serves the Kubernetes API over HTTPS, persisting to etcd.")
+public final class ApiServerCommand implements Callable<Integer> {
+
+    @Option(names = "--secure-port", defaultValue = "6443", description = "HTTPS port (0 = pick a free one).")
+    int securePort;
+
+    @Option(names = "--bind-address", defaultValue = "0.0.0.0", description = "Address to listen on.")
+    String bindAddress;
+
+    @Option(names = "--etcd-servers", required = true, split = ",", description = "etcd client URLs, comma separated.")
+    List<String> etcdServers;
+
+    @Option(names = "--etcd-cafile", description = "CA bundle to verify etcd's certificate.")
+    Path etcdCaFile;
+
+    @Option(names = "--etcd-certfile", description = "Client certificate for etcd.")
+    Path etcdCertFile;
+
+    @Option(names = "--etcd-keyfile", description = "Client key for etcd.")
+    Path etcdKeyFile;
+
+    @Option(names = "--etcd-prefix", defaultValue = "/registry", description = "Key prefix of every object in etcd.")
+    String etcdPrefix;
+
+    @Option(names = "--etcd-compaction-interval", defaultValue = "5m", description = "How often to compact etcd (0 = never).")
+    String compactionInterval;
+
+    @Option(names = "--watch-cache-size", defaultValue = "10000", description = "Events kept per resource type for watch resumption.")
+    int watchCacheSize;
+
+    @Option(names = "--tls-cert-file", required = true, description = "Serving certificate (PEM).")
+    Path tlsCertFile;
+
+    @Option(names = "--tls-private-key-file", required = true, description = "Serving private key (PEM).")
+    Path tlsPrivateKeyFile;
+
+    @Option(names = "--client-ca-file", description = "CA that signs client certificates.")
+    Path clientCaFile;
+
+    @Option(names = "--token-auth-file", description = "Static bearer tokens: token,user,uid,\"group1,group2\".")
+    Path tokenAuthFile;
+
+    @Option(names = "--anonymous-auth", defaultValue = "false", arity = "0..1", description = "Serve requests without credentials as system:anonymous.")
+    boolean anonymousAuth;
+
+    @Option(names = "--log-format", defaultValue = "text", description = "text or json.")
+    Logging.Format logFormat;
+
+    @Option(names = {"-v", "--v"}, defaultValue = "0", description = "Log verbosity.")
+    int verbosity;
+
+    @Override
+    public Integer call() throws Exception {
+        Logging.configure(logFormat, verbosity);
+        for (Path file : Arrays.asList(tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, etcdCaFile, etcdCertFile, etcdKeyFile)) {
+            if (file != null && !Files.isReadable(file)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "file " + file + " does not exist or is not readable");
+            }
+        }
+        if (securePort < 0 || securePort > 65535) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--secure-port must be between 0 and 65535");
+        }
+        ApiServerConfig config = new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile,
+                etcdKeyFile, etcdPrefix, tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth,
+                duration(compactionInterval), watchCacheSize, Duration.ofSeconds(10), ApiServerConfig.DEFAULT_MAX_BODY);
+        ApiServer server = new ApiServer(config, Clock.systemUTC()).start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** Kubernetes-style durations: {@code 90s}, {@code 5m}, {@code 1h}, {@code 0}. */
+    static Duration duration(String text) {
+        String t = text.trim();
+        if (t.equals("0")) {
+            return Duration.ZERO;
+        }
+        try {
+            return Duration.parse("PT" + t.toUpperCase());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("invalid duration \"" + text + "\" (use e.g. 90s, 5m, 1h)");
+        }
+    }
+
+    public static void main(String[] args) {
+        int code = Daemons.commandLine(new ApiServerCommand(), System.getenv()).execute(args);
+        System.exit(code);
+    }
+}

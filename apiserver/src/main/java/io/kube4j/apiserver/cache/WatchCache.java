@@ -1,0 +1,392 @@
+package io.kube4j.apiserver.cache;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kube4j.apiserver.registry.ResourceType;
+import io.kube4j.apiserver.storage.Storage;
+import io.kube4j.apiserver.storage.StorageException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The current state of one resource type plus a ring of its recent events, fed by a single etcd
+ * watch and shared by every HTTP watcher of that type: a thousand watchers cost one etcd watch.
+ *
+ * <p>Threading: etcd changes are applied and fanned out under the write lock, on the etcd watch's
+ * callback thread, so every watcher sees events in revision order and a watcher that registers
+ * while events arrive gets each event exactly once. Sinks only enqueue.
+ */
+public final class WatchCache implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WatchCache.class);
+
+    private final ResourceType type;
+    private final Storage storage;
+    private final String prefix;
+    private final ObjectCodec codec;
+    private final int capacity;
+    private final ScheduledExecutorService scheduler;
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Condition advanced = lock.writeLock().newCondition();
+    private final ConcurrentSkipListMap<String, CachedObject> objects = new ConcurrentSkipListMap<>();
+    private final ArrayDeque<WatchEvent> ring = new ArrayDeque<>();
+    private final List<Registration> watchers = new CopyOnWriteArrayList<>();
+    private long revision;
+    private long resumableFrom;
+    private boolean ready;
+    private volatile boolean closed;
+    private AutoCloseable etcdWatch;
+
+    /** A watcher's filter and where its events go. */
+    private record Registration(Predicate<CachedObject> filter, long after, WatchSink sink) {
+    }
+
+    public WatchCache(ResourceType type, Storage storage, String root, int capacity, ScheduledExecutorService scheduler) {
+        this.type = type;
+        this.storage = storage;
+        this.prefix = type.keyPrefix(root);
+        this.codec = new ObjectCodec(type);
+        this.capacity = capacity;
+        this.scheduler = scheduler;
+    }
+
+    public ObjectCodec codec() {
+        return codec;
+    }
+
+    public ResourceType type() {
+        return type;
+    }
+
+    /** Lists the type from etcd and starts watching; retried in the background until it works. */
+    public void start() {
+        try {
+            load();
+        } catch (StorageException e) {
+            LOG.warn("watch cache for {} could not load ({}); retrying", type.groupResource(), e.getMessage());
+            retryLater();
+        }
+    }
+
+    private void retryLater() {
+        if (!closed) {
+            scheduler.schedule(this::start, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    private void load() {
+        Storage.Page page = storage.list(prefix, prefix, 0, 0);
+        lock.writeLock().lock();
+        try {
+            objects.clear();
+            ring.clear();
+            for (Storage.Entry entry : page.entries()) {
+                objects.put(entry.key(), codec.cached(entry));
+            }
+            revision = page.revision();
+            resumableFrom = page.revision();
+            ready = true;
+            // watchers of the previous incarnation may have missed events: make them re-list
+            for (Registration r : watchers) {
+                r.sink().terminate("watch cache of " + type.groupResource() + " was reset", true);
+            }
+            watchers.clear();
+            advanced.signalAll();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        etcdWatch = storage.watch(prefix, page.revision(), new Storage.Listener() {
+            @Override
+            public void onChanges(List<Storage.Change> changes, long headerRevision) {
+                apply(changes, headerRevision);
+            }
+
+            @Override
+            public void onError(StorageException error) {
+                if (!closed) {
+                    LOG.warn("etcd watch of {} failed ({}); re-listing", type.groupResource(), error.getMessage());
+                    closeEtcdWatch();
+                    retryLater();
+                }
+            }
+        });
+    }
+
+    private void apply(List<Storage.Change> changes, long headerRevision) {
+        lock.writeLock().lock();
+        try {
+            for (Storage.Change change : changes) {
+                long rev = change.entry().modRevision();
+                String key = change.entry().key();
+                WatchEvent event;
+                CachedObject previous;
+                if (change.type() == Storage.Change.Type.PUT) {
+                    CachedObject current = codec.cached(change.entry());
+                    previous = objects.put(key, current);
+                    event = new WatchEvent(previous == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED, current, rev);
+                } else {
+                    previous = objects.remove(key);
+                    if (previous == null && change.previous() != null) {
+                        previous = codec.cached(change.previous());
+                    }
+                    if (previous == null) {
+                        continue;
+                    }
+                    // the deleted object carries the delete's revision, as in Kubernetes
+                    ObjectNode last = ObjectCodec.decode(previous.json(), rev);
+                    event = new WatchEvent(WatchEvent.Type.DELETED, codec.cached(key, last, rev), rev);
+                }
+                revision = Math.max(revision, rev);
+                record(event);
+                fanOut(event, previous);
+            }
+            revision = Math.max(revision, headerRevision);
+            advanced.signalAll();
+        } catch (RuntimeException e) {
+            LOG.error("watch cache for {} failed to apply changes; re-listing", type.groupResource(), e);
+            closeEtcdWatch();
+            retryLater();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void record(WatchEvent event) {
+        ring.addLast(event);
+        while (ring.size() > capacity) {
+            resumableFrom = ring.removeFirst().revision();
+        }
+    }
+
+    private void fanOut(WatchEvent event, CachedObject previous) {
+        for (Registration r : watchers) {
+            if (event.revision() <= r.after()) {
+                continue;
+            }
+            WatchEvent filtered = filtered(event, previous, r.filter());
+            if (filtered != null && !r.sink().offer(filtered)) {
+                watchers.remove(r);
+                r.sink().terminate("watcher is too slow: its buffer is full", false);
+            }
+        }
+    }
+
+    /** The event as a watcher with {@code filter} sees it: objects entering or leaving its view are ADDED or DELETED. */
+    private static WatchEvent filtered(WatchEvent event, CachedObject previous, Predicate<CachedObject> filter) {
+        boolean is = filter.test(event.object());
+        switch (event.type()) {
+            case ADDED:
+                return is ? event : null;
+            case MODIFIED: {
+                boolean was = previous != null && filter.test(previous);
+                if (was && is) {
+                    return event;
+                }
+                if (is) {
+                    return event.as(WatchEvent.Type.ADDED);
+                }
+                return was ? event.as(WatchEvent.Type.DELETED) : null;
+            }
+            case DELETED:
+                return is ? event : null;
+            default:
+                return event;
+        }
+    }
+
+    /** A consistent snapshot of the objects under {@code keyPrefix} that pass {@code filter}. */
+    public Snapshot list(String keyPrefix, Predicate<CachedObject> filter) {
+        awaitReady();
+        lock.readLock().lock();
+        try {
+            List<CachedObject> items = new ArrayList<>();
+            for (CachedObject o : objects.tailMap(keyPrefix, true).values()) {
+                if (!o.key().startsWith(keyPrefix)) {
+                    break;
+                }
+                if (filter.test(o)) {
+                    items.add(o);
+                }
+            }
+            return new Snapshot(items, revision);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Objects of a list, and the revision they were current at. */
+    public record Snapshot(List<CachedObject> items, long revision) {
+    }
+
+    /**
+     * Starts a watch. With {@code fromRevision} 0 the sink first gets an ADDED for every current
+     * object that passes {@code filter}; otherwise every event after {@code fromRevision}.
+     *
+     * @return a handle that stops the watch, or throws {@link ExpiredException} when the
+     *         revision is older than the events this cache still holds
+     */
+    public AutoCloseable watch(String keyPrefix, Predicate<CachedObject> filter, long fromRevision, WatchSink sink) {
+        awaitReady();
+        Predicate<CachedObject> scoped = o -> o.key().startsWith(keyPrefix) && filter.test(o);
+        lock.writeLock().lock();
+        try {
+            long after = fromRevision;
+            if (fromRevision == 0) {
+                for (CachedObject o : objects.tailMap(keyPrefix, true).values()) {
+                    if (!o.key().startsWith(keyPrefix)) {
+                        break;
+                    }
+                    if (filter.test(o)) {
+                        sink.offer(new WatchEvent(WatchEvent.Type.ADDED, o, o.revision()));
+                    }
+                }
+                after = revision;
+            } else if (fromRevision < resumableFrom) {
+                throw new ExpiredException("too old resource version: " + fromRevision + " (" + resumableFrom + ")");
+            } else {
+                replay(fromRevision, scoped, sink);
+            }
+            Registration registration = new Registration(scoped, after, sink);
+            watchers.add(registration);
+            return () -> watchers.remove(registration);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void replay(long fromRevision, Predicate<CachedObject> filter, WatchSink sink) {
+        // Needs the object before each event to turn MODIFIED into ADDED/DELETED; the ring is in
+        // order, so walk it keeping the last state per key seen in the ring.
+        Map<String, CachedObject> before = new java.util.HashMap<>();
+        Iterator<WatchEvent> it = ring.iterator();
+        while (it.hasNext()) {
+            WatchEvent event = it.next();
+            String key = event.object().key();
+            CachedObject previous = before.get(key);
+            before.put(key, event.type() == WatchEvent.Type.DELETED ? null : event.object());
+            if (event.revision() <= fromRevision) {
+                continue;
+            }
+            WatchEvent filtered = event.type() == WatchEvent.Type.MODIFIED && previous == null
+                    ? (filter.test(event.object()) ? event : null)
+                    : filtered(event, previous, filter);
+            if (filtered != null) {
+                sink.offer(filtered);
+            }
+        }
+    }
+
+    /** Queues a BOOKMARK with the cache's revision behind every event already given to {@code sink}. */
+    public void bookmark(WatchSink sink, byte[] objectJsonTemplate) {
+        lock.writeLock().lock();
+        try {
+            sink.offer(WatchEvent.raw(WatchEvent.Type.BOOKMARK, objectJsonTemplate, revision));
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public long revision() {
+        lock.readLock().lock();
+        try {
+            return revision;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Waits until the cache has seen {@code target} (after a write through this apiserver), at most {@code millis}. */
+    public boolean awaitRevision(long target, long millis) {
+        lock.writeLock().lock();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            while (revision < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                advanced.awaitNanos(left);
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public int watcherCount() {
+        return watchers.size();
+    }
+
+    public int size() {
+        return objects.size();
+    }
+
+    private void awaitReady() {
+        lock.writeLock().lock();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!ready) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new StorageException(StorageException.Kind.UNAVAILABLE,
+                            "the watch cache of " + type.groupResource() + " is not ready (etcd unreachable?)");
+                }
+                advanced.awaitNanos(left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(StorageException.Kind.UNAVAILABLE, "interrupted", e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void closeEtcdWatch() {
+        AutoCloseable w = etcdWatch;
+        etcdWatch = null;
+        if (w != null) {
+            try {
+                w.close();
+            } catch (Exception e) {
+                LOG.debug("closing etcd watch", e);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        closeEtcdWatch();
+        lock.writeLock().lock();
+        try {
+            for (Registration r : watchers) {
+                r.sink().terminate("apiserver is shutting down", false);
+            }
+            watchers.clear();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The requested revision is older than the cache's history: the client must re-list. */
+    public static final class ExpiredException extends RuntimeException {
+        public ExpiredException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.kube4j.apiserver.patch;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kube4j.common.api.meta.StatusException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Request bodies into objects: the four PATCH formats and the plain bodies of POST and PUT. Pure
+ * functions over Jackson trees; they never change their arguments and are safe from any thread.
+ * Every client mistake is a {@link StatusException} with the code Kubernetes answers (400 for a
+ * malformed body, 415 for an unknown Content-Type, 422 for a JSON patch that does not apply).
+ */
+public final class Patches {
+
+    static final String UNKNOWN_PATCH_TYPE = "the body of the request was in an unknown format - accepted media"
+            + " types include: application/json-patch+json, application/merge-patch+json,"
+            + " application/apply-patch+yaml, application/strategic-merge-patch+json";
+    static final String UNKNOWN_BODY_TYPE = "the body of the request was in an unknown format - accepted media"
+            + " types include: application/json, application/yaml";
+
+    private Patches() {
+    }
+
+    /** The patch type a PATCH request's Content-Type names (parameters such as charset ignored). */
+    public static PatchType type(String contentType) {
+        String mediaType = mediaType(contentType);
+        for (PatchType type : PatchType.values()) {
+            if (type.mediaType().equals(mediaType)) {
+                return type;
+            }
+        }
+        throw StatusException.unsupportedMediaType(UNKNOWN_PATCH_TYPE);
+    }
+
+    /**
+     * The patched copy of {@code original}; {@code original} is never changed.
+     *
+     * @param original the stored object, or an empty object when server-side apply creates one
+     * @param patch    the request body
+     * @param kind     the object's kind ({@code Pod}, {@code Service}): strategic merge keys depend on it
+     */
+    public static ObjectNode apply(PatchType type, ObjectNode original, byte[] patch, String kind) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(original, "original");
+        return switch (type) {
+            case JSON -> JsonPatches.apply(original, Bodies.json(patch, "invalid json patch: "), kind);
+            case MERGE -> MergePatch.apply(original, Bodies.json(patch, "invalid merge patch: "));
+            case STRATEGIC -> {
+                String prefix = "invalid strategic merge patch: ";
+                yield StrategicMerge.apply(original, Bodies.object(Bodies.json(patch, prefix), prefix), kind);
+            }
+            case APPLY -> {
+                // Server-side apply, for now: the applied configuration merged over the live object
+                // with strategic-merge rules (what the applier sets wins, what it omits stays).
+                // Field ownership (metadata.managedFields), conflicts and removal of fields the
+                // applier stopped setting come with real server-side apply.
+                String prefix = "invalid apply patch: ";
+                yield StrategicMerge.apply(original, Bodies.object(Bodies.yaml(patch, prefix), prefix), kind);
+            }
+        };
+    }
+
+    /**
+     * The object of a POST or PUT body: JSON when the Content-Type is absent or
+     * {@code application/json}, YAML for {@code application/yaml}; anything else is a 415.
+     */
+    public static ObjectNode parseBody(byte[] body, String contentType) {
+        String mediaType = mediaType(contentType);
+        if (mediaType.isEmpty() || mediaType.equals("application/json")) {
+            String prefix = "couldn't get version/kind; json parse error: ";
+            return Bodies.object(Bodies.json(body, prefix), prefix);
+        }
+        if (mediaType.equals("application/yaml")) {
+            String prefix = "error converting YAML to JSON: ";
+            return Bodies.object(Bodies.yaml(body, prefix), prefix);
+        }
+        throw StatusException.unsupportedMediaType(UNKNOWN_BODY_TYPE);
+    }
+
+    /** {@code Application/JSON; charset=utf-8} → {@code application/json}; null → "". */
+    static String mediaType(String contentType) {
+        if (contentType == null) {
+            return "";
+        }
+        int semicolon = contentType.indexOf(';');
+        String bare = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+        return bare.trim().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,593 @@
+package io.kube4j.apiserver.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kube4j.apiserver.cache.CachedObject;
+import io.kube4j.apiserver.cache.ObjectCodec;
+import io.kube4j.apiserver.cache.WatchCache;
+import io.kube4j.apiserver.storage.Storage;
+import io.kube4j.apiserver.storage.StorageException;
+import io.kube4j.common.api.Json;
+import io.kube4j.common.api.meta.StatusCause;
+import io.kube4j.common.api.meta.StatusException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one storage path of every resource type: create, read, update, delete and list over
+ * {@link Storage}, with the server-owned metadata, the status split, generation, graceful deletion
+ * and finalizers handled here once, and what differs per kind asked of the type's {@link Strategy}.
+ * Thread-safe; every write is a compare-and-swap, retried on conflict only when the caller did
+ * not pin a resourceVersion.
+ */
+public final class GenericStore {
+
+    private static final String GENERATE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+    private static final int MAX_CONFLICT_RETRIES = 16;
+
+    private final Storage storage;
+    private final String root;
+    private final Map<ResourceType, WatchCache> caches;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final ResourceType namespaces;
+
+    public GenericStore(Storage storage, String root, Map<ResourceType, WatchCache> caches, ResourceTypes types, Clock clock) {
+        this.storage = storage;
+        this.root = root;
+        this.caches = caches;
+        this.clock = clock;
+        this.namespaces = types.find("", "v1", "namespaces").orElseThrow();
+    }
+
+    public String root() {
+        return root;
+    }
+
+    public WatchCache cache(ResourceType type) {
+        return caches.get(type);
+    }
+
+    // ---- reads
+
+    public ObjectNode get(ResourceType type, String namespace, String name) {
+        Storage.Entry entry = storage(() -> storage.get(type.key(root, namespace, name)))
+                .orElseThrow(() -> StatusException.notFound(type.groupResource(), name));
+        return ObjectCodec.decode(entry.value(), entry.modRevision());
+    }
+
+    /** A page of a list: the items, the revision, and the token of the next page ("" when done). */
+    public record ListResult(List<CachedObject> items, long revision, String continueToken, long remaining) {
+    }
+
+    public ListResult list(ResourceType type, String namespace, ListOptions options, Predicate<CachedObject> filter) {
+        String prefix = type.namespacePrefix(root, namespace);
+        WatchCache cache = caches.get(type);
+        if (options.fromCache() && cache != null) {
+            WatchCache.Snapshot snapshot = storage(() -> cache.list(prefix, filter));
+            return new ListResult(snapshot.items(), snapshot.revision(), "", 0);
+        }
+        long revision = 0;
+        String from = prefix;
+        if (!options.continueToken().isEmpty()) {
+            ContinueToken token = ContinueToken.decode(options.continueToken(), prefix);
+            revision = token.revision();
+            from = prefix + token.start();
+        } else if (!options.resourceVersion().isEmpty() && !"0".equals(options.resourceVersion())) {
+            revision = parseRevision(options.resourceVersion());
+        }
+        List<CachedObject> items = new ArrayList<>();
+        int limit = options.limit();
+        ObjectCodec codec = cache != null ? cache.codec() : new ObjectCodec(type);
+        long readRevision = revision;
+        while (true) {
+            final long rev = readRevision;
+            final String start = from;
+            int want = limit > 0 ? limit - items.size() : 0;
+            Storage.Page page;
+            try {
+                page = storage.list(prefix, start, want, rev);
+            } catch (StorageException e) {
+                if (e.kind() == StorageException.Kind.COMPACTED) {
+                    throw StatusException.gone(options.continueToken().isEmpty()
+                            ? "too old resource version: " + rev
+                            : "The provided continue parameter is too old to display a consistent list result."
+                            + " You can start a new list without the continue parameter.");
+                }
+                throw translate(e, type, "");
+            }
+            readRevision = page.revision();
+            String lastKey = null;
+            for (Storage.Entry entry : page.entries()) {
+                CachedObject object = codec.cached(entry);
+                lastKey = entry.key();
+                if (filter.test(object)) {
+                    items.add(object);
+                }
+            }
+            if (page.remaining() == 0 || lastKey == null) {
+                return new ListResult(items, readRevision, "", 0);
+            }
+            from = lastKey + "\0";
+            if (limit > 0 && items.size() >= limit) {
+                String token = ContinueToken.encode(readRevision, from.substring(prefix.length()));
+                return new ListResult(items, readRevision, token, page.remaining());
+            }
+        }
+    }
+
+    private static long parseRevision(String rv) {
+        try {
+            long value = Long.parseLong(rv);
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw StatusException.badRequest("invalid resource version \"" + rv + "\"");
+        }
+    }
+
+    // ---- create
+
+    public ObjectNode create(ResourceType type, String namespace, ObjectNode body, boolean dryRun) {
+        ObjectNode object = body.deepCopy();
+        checkKind(type, object);
+        ObjectNode meta = Nodes.object(object, "metadata");
+        if (type.namespaced()) {
+            String bodyNs = meta.path("namespace").asText("");
+            if (!bodyNs.isEmpty() && !bodyNs.equals(namespace)) {
+                throw StatusException.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+            }
+            meta.put("namespace", namespace);
+        } else {
+            meta.remove("namespace");
+        }
+        String generateName = meta.path("generateName").asText("");
+        boolean generated = meta.path("name").asText("").isEmpty() && !generateName.isEmpty();
+        meta.put("uid", UUID.randomUUID().toString());
+        meta.put("creationTimestamp", timestamp(clock.instant()));
+        meta.remove(List.of("resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"));
+        if (type.strategy().tracksGeneration()) {
+            meta.put("generation", 1);
+        } else {
+            meta.remove("generation");
+        }
+        if (type.hasStatus() && !type.kind().equals("Node")) {
+            object.remove("status");
+        }
+        for (int attempt = 0; ; attempt++) {
+            if (generated) {
+                meta.put("name", generateName(generateName));
+            }
+            String name = meta.path("name").asText("");
+            type.strategy().defaultOnCreate(object);
+            validate(type, object, type.strategy().validateCreate(object));
+            if (type.namespaced()) {
+                requireActiveNamespace(namespace);
+            }
+            if (dryRun) {
+                return object;
+            }
+            try {
+                long revision = storage.create(type.key(root, namespace, name), storedBytes(object));
+                ObjectCodec.setResourceVersion(object, revision);
+                return object;
+            } catch (StorageException e) {
+                if (e.kind() == StorageException.Kind.EXISTS && generated && attempt < 8) {
+                    continue;
+                }
+                throw translate(e, type, name);
+            }
+        }
+    }
+
+    private void requireActiveNamespace(String namespace) {
+        if (namespace == null || namespace.isEmpty()) {
+            throw StatusException.badRequest("a namespace is required for this resource");
+        }
+        WatchCache cache = caches.get(namespaces);
+        JsonNode phase = null;
+        if (cache != null) {
+            for (CachedObject ns : cache.list(namespaces.key(root, "", namespace), o -> o.name().equals(namespace)).items()) {
+                phase = Json.parse(new String(ns.json(), java.nio.charset.StandardCharsets.UTF_8)).path("status").path("phase");
+            }
+        }
+        if (phase == null) {
+            Optional<Storage.Entry> entry = storage(() -> storage.get(namespaces.key(root, "", namespace)));
+            if (entry.isEmpty()) {
+                throw StatusException.notFound("namespaces", namespace);
+            }
+            phase = ObjectCodec.decode(entry.get().value(), entry.get().modRevision()).path("status").path("phase");
+        }
+        if ("Terminating".equals(phase.asText())) {
+            throw StatusException.forbidden("unable to create new content in namespace " + namespace
+                    + " because it is being terminated");
+        }
+    }
+
+    private String generateName(String prefix) {
+        String base = prefix.length() > 58 ? prefix.substring(0, 58) : prefix;
+        StringBuilder name = new StringBuilder(base);
+        for (int i = 0; i < 5; i++) {
+            name.append(GENERATE_ALPHABET.charAt(random.nextInt(GENERATE_ALPHABET.length())));
+        }
+        return name.toString();
+    }
+
+    // ---- update
+
+    /** Which part of an object a write may change. */
+    public enum Part { MAIN, STATUS, ALL }
+
+    /**
+     * Replaces an object with what {@code mutation} makes of its stored state.
+     *
+     * @param mutation gets a private copy of the stored object and returns the proposed object;
+     *                 a proposed object with a resourceVersion must match the stored one (409 otherwise)
+     * @param part     MAIN ignores status changes, STATUS ignores everything but status, ALL keeps both and
+     *                 skips the kind's update rules (server-internal writes such as binding and finalize)
+     */
+    public ObjectNode update(ResourceType type, String namespace, String name, UnaryOperator<ObjectNode> mutation,
+                             Part part, boolean dryRun) {
+        String key = type.key(root, namespace, name);
+        for (int attempt = 0; ; attempt++) {
+            Storage.Entry entry = storage(() -> storage.get(key))
+                    .orElseThrow(() -> StatusException.notFound(type.groupResource(), name));
+            ObjectNode old = ObjectCodec.decode(entry.value(), entry.modRevision());
+            ObjectNode proposed = mutation.apply(old.deepCopy());
+            String wanted = proposed.path("metadata").path("resourceVersion").asText("");
+            boolean pinned = !wanted.isEmpty();
+            if (pinned && !wanted.equals(Long.toString(entry.modRevision()))) {
+                throw StatusException.modified(type.groupResource(), name);
+            }
+            ObjectNode updated = prepareUpdate(type, namespace, name, old, proposed, part);
+            if (sameContent(old, updated)) {
+                return old;
+            }
+            if (dryRun) {
+                return updated;
+            }
+            try {
+                if (isFinalized(updated)) {
+                    long revision = storage.delete(key, entry.modRevision());
+                    ObjectCodec.setResourceVersion(updated, revision);
+                    return updated;
+                }
+                long revision = storage.update(key, storedBytes(updated), entry.modRevision());
+                ObjectCodec.setResourceVersion(updated, revision);
+                return updated;
+            } catch (StorageException e) {
+                if (e.kind() == StorageException.Kind.CONFLICT && !pinned && attempt < MAX_CONFLICT_RETRIES) {
+                    continue;
+                }
+                if (e.kind() == StorageException.Kind.CONFLICT) {
+                    throw StatusException.modified(type.groupResource(), name);
+                }
+                throw translate(e, type, name);
+            }
+        }
+    }
+
+    private ObjectNode prepareUpdate(ResourceType type, String namespace, String name, ObjectNode old,
+                                     ObjectNode proposed, Part part) {
+        checkKind(type, proposed);
+        ObjectNode meta = Nodes.object(proposed, "metadata");
+        String bodyName = meta.path("name").asText("");
+        if (!bodyName.isEmpty() && !bodyName.equals(name)) {
+            throw StatusException.badRequest("the name of the object (" + bodyName
+                    + ") does not match the name on the URL (" + name + ")");
+        }
+        if (type.namespaced()) {
+            String bodyNs = meta.path("namespace").asText("");
+            if (!bodyNs.isEmpty() && !bodyNs.equals(namespace)) {
+                throw StatusException.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+            }
+        }
+        ObjectNode updated;
+        if (part == Part.STATUS) {
+            updated = old.deepCopy();
+            JsonNode status = proposed.get("status");
+            if (status == null) {
+                updated.remove("status");
+            } else {
+                updated.set("status", status);
+            }
+        } else {
+            updated = proposed;
+            if (part == Part.MAIN && type.hasStatus()) {
+                JsonNode status = old.get("status");
+                if (status == null) {
+                    updated.remove("status");
+                } else {
+                    updated.set("status", status.deepCopy());
+                }
+            }
+            ObjectNode newMeta = Nodes.object(updated, "metadata");
+            JsonNode oldMeta = old.path("metadata");
+            newMeta.put("name", name);
+            if (type.namespaced()) {
+                newMeta.put("namespace", namespace);
+            }
+            for (String field : List.of("uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation")) {
+                if (oldMeta.has(field)) {
+                    newMeta.set(field, oldMeta.get(field).deepCopy());
+                } else {
+                    newMeta.remove(field);
+                }
+            }
+            if (oldMeta.has("deletionTimestamp")) {
+                // finalizers may only be removed from an object that is being deleted
+                JsonNode finalizers = newMeta.get("finalizers");
+                for (JsonNode f : finalizers == null ? Json.MAPPER.createArrayNode() : finalizers) {
+                    if (!contains(oldMeta.path("finalizers"), f.asText())) {
+                        throw StatusException.forbidden("no new finalizers can be added if the object is being deleted, found new finalizers [\""
+                                + f.asText() + "\"]");
+                    }
+                }
+            }
+            if (part == Part.ALL) {
+                // server-internal writes (binding, scale, finalize) change fields users may not touch
+                validate(type, updated, List.of());
+            } else {
+                type.strategy().defaultOnUpdate(updated, old);
+                validate(type, updated, type.strategy().validateUpdate(updated, old));
+            }
+            if (type.strategy().tracksGeneration() && specChanged(old, updated)) {
+                newMeta.put("generation", oldMeta.path("generation").asLong(0) + 1);
+            }
+        }
+        return updated;
+    }
+
+    private static boolean contains(JsonNode array, String value) {
+        for (JsonNode n : array) {
+            if (n.asText().equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Everything but metadata and status, the part whose change bumps generation. */
+    private static boolean specChanged(ObjectNode old, ObjectNode updated) {
+        ObjectNode a = old.deepCopy();
+        ObjectNode b = updated.deepCopy();
+        a.remove(List.of("metadata", "status"));
+        b.remove(List.of("metadata", "status"));
+        return !a.equals(b);
+    }
+
+    private static boolean sameContent(ObjectNode old, ObjectNode updated) {
+        ObjectNode a = old.deepCopy();
+        ObjectNode b = updated.deepCopy();
+        ((ObjectNode) a.path("metadata")).remove("resourceVersion");
+        if (b.get("metadata") instanceof ObjectNode m) {
+            m.remove("resourceVersion");
+        }
+        return a.equals(b);
+    }
+
+    private static boolean isFinalized(ObjectNode object) {
+        JsonNode meta = object.path("metadata");
+        if (!meta.has("deletionTimestamp")) {
+            return false;
+        }
+        if (meta.path("finalizers").size() > 0) {
+            return false;
+        }
+        if (object.path("kind").asText().equals("Namespace") && object.path("spec").path("finalizers").size() > 0) {
+            return false;
+        }
+        if (object.path("kind").asText().equals("Pod") && meta.path("deletionGracePeriodSeconds").asLong(0) > 0) {
+            return false;
+        }
+        return true;
+    }
+
+    // ---- delete
+
+    /** The object as it was when deleted, or as it is now when its deletion waits for a kubelet or finalizers. */
+    public record DeleteResult(ObjectNode object, boolean pending) {
+    }
+
+    public DeleteResult delete(ResourceType type, String namespace, String name, DeleteOptions options) {
+        String key = type.key(root, namespace, name);
+        if (type == namespaces && isSystemNamespace(name)) {
+            throw StatusException.forbidden("namespaces \"" + name + "\" is forbidden: this namespace may not be deleted");
+        }
+        for (int attempt = 0; ; attempt++) {
+            Storage.Entry entry = storage(() -> storage.get(key))
+                    .orElseThrow(() -> StatusException.notFound(type.groupResource(), name));
+            ObjectNode old = ObjectCodec.decode(entry.value(), entry.modRevision());
+            ObjectNode meta = (ObjectNode) old.path("metadata");
+            if (!options.preconditionUid().isEmpty() && !options.preconditionUid().equals(meta.path("uid").asText())) {
+                throw StatusException.conflict(type.groupResource(), name, "Precondition failed: UID in precondition: "
+                        + options.preconditionUid() + ", UID in object meta: " + meta.path("uid").asText());
+            }
+            if (!options.preconditionResourceVersion().isEmpty()
+                    && !options.preconditionResourceVersion().equals(Long.toString(entry.modRevision()))) {
+                throw StatusException.conflict(type.groupResource(), name, "Precondition failed: ResourceVersion in precondition: "
+                        + options.preconditionResourceVersion() + ", ResourceVersion in object meta: " + entry.modRevision());
+            }
+            ObjectNode pending = pendingDeletion(type, old, options);
+            try {
+                if (pending == null) {
+                    if (options.dryRun()) {
+                        return new DeleteResult(old, false);
+                    }
+                    long revision = storage.delete(key, entry.modRevision());
+                    ObjectCodec.setResourceVersion(old, revision);
+                    return new DeleteResult(old, false);
+                }
+                if (options.dryRun() || sameContent(old, pending)) {
+                    return new DeleteResult(old, true);
+                }
+                long revision = storage.update(key, storedBytes(pending), entry.modRevision());
+                ObjectCodec.setResourceVersion(pending, revision);
+                return new DeleteResult(pending, true);
+            } catch (StorageException e) {
+                if (e.kind() == StorageException.Kind.CONFLICT && attempt < MAX_CONFLICT_RETRIES) {
+                    continue;
+                }
+                throw translate(e, type, name);
+            }
+        }
+    }
+
+    private static boolean isSystemNamespace(String name) {
+        return List.of("default", "kube-system", "kube-public", "kube-node-lease").contains(name);
+    }
+
+    /** The object marked for deletion when it cannot go at once, or null to delete it now. */
+    private ObjectNode pendingDeletion(ResourceType type, ObjectNode old, DeleteOptions options) {
+        ObjectNode object = old.deepCopy();
+        ObjectNode meta = (ObjectNode) object.get("metadata");
+        boolean deleting = meta.has("deletionTimestamp");
+        ArrayNode finalizers = meta.get("finalizers") instanceof ArrayNode a ? a : meta.putArray("finalizers");
+        String policy = options.propagationPolicy();
+        if ("Orphan".equals(policy) && !contains(finalizers, "orphan") && !deleting) {
+            finalizers.add("orphan");
+        } else if ("Foreground".equals(policy) && !contains(finalizers, "foregroundDeletion") && !deleting) {
+            finalizers.add("foregroundDeletion");
+        }
+        if (finalizers.isEmpty()) {
+            meta.remove("finalizers");
+        }
+        boolean waitsForFinalizers = !finalizers.isEmpty();
+        if (type.kind().equals("Namespace")) {
+            if (object.path("spec").path("finalizers").size() > 0 || waitsForFinalizers) {
+                Nodes.object(object, "status").put("phase", "Terminating");
+                if (!deleting) {
+                    meta.put("deletionTimestamp", timestamp(clock.instant()));
+                    meta.put("deletionGracePeriodSeconds", 0);
+                }
+                return object;
+            }
+            return null;
+        }
+        if (type.kind().equals("Pod")) {
+            long grace = gracePeriod(object, options);
+            boolean bound = !object.path("spec").path("nodeName").asText("").isEmpty();
+            String phase = object.path("status").path("phase").asText("");
+            boolean terminal = phase.equals("Succeeded") || phase.equals("Failed");
+            if (bound && !terminal && grace > 0) {
+                long current = meta.path("deletionGracePeriodSeconds").asLong(Long.MAX_VALUE);
+                if (!deleting || grace < current) {
+                    meta.put("deletionTimestamp", timestamp(clock.instant().plusSeconds(grace)));
+                    meta.put("deletionGracePeriodSeconds", grace);
+                }
+                return object;
+            }
+            if (waitsForFinalizers) {
+                if (!deleting) {
+                    meta.put("deletionTimestamp", timestamp(clock.instant()));
+                }
+                meta.put("deletionGracePeriodSeconds", 0);
+                return object;
+            }
+            return null;
+        }
+        if (waitsForFinalizers) {
+            if (!deleting) {
+                meta.put("deletionTimestamp", timestamp(clock.instant()));
+                meta.put("deletionGracePeriodSeconds", 0);
+            }
+            return object;
+        }
+        return null;
+    }
+
+    private static long gracePeriod(ObjectNode pod, DeleteOptions options) {
+        if (options.gracePeriodSeconds() != null) {
+            return Math.max(0, options.gracePeriodSeconds());
+        }
+        JsonNode spec = pod.path("spec").path("terminationGracePeriodSeconds");
+        return spec.isNumber() ? Math.max(0, spec.asLong()) : 30;
+    }
+
+    // ---- helpers
+
+    private void validate(ResourceType type, ObjectNode object, List<StatusCause> kindCauses) {
+        List<StatusCause> causes = new ArrayList<>();
+        JsonNode meta = object.path("metadata");
+        String name = meta.path("name").asText("");
+        causes.addAll(Validation.name("metadata.name", name, type.strategy().nameRule()));
+        causes.addAll(Validation.labels("metadata.labels", meta.get("labels")));
+        causes.addAll(Validation.annotations("metadata.annotations", meta.get("annotations")));
+        causes.addAll(kindCauses);
+        if (!causes.isEmpty()) {
+            throw StatusException.invalid(type.kind(), name, causes);
+        }
+    }
+
+    private static void checkKind(ResourceType type, ObjectNode object) {
+        String kind = object.path("kind").asText("");
+        String apiVersion = object.path("apiVersion").asText("");
+        if (!kind.isEmpty() && !kind.equals(type.kind())) {
+            throw StatusException.badRequest("the kind of the provided object (" + kind
+                    + ") does not match the resource " + type.groupResource() + " (kind " + type.kind() + ")");
+        }
+        if (!apiVersion.isEmpty() && !apiVersion.equals(type.apiVersion())) {
+            throw StatusException.badRequest("the apiVersion of the provided object (" + apiVersion
+                    + ") does not match the resource's " + type.apiVersion());
+        }
+        object.put("kind", type.kind());
+        object.put("apiVersion", type.apiVersion());
+        // keep kind and apiVersion first, as clients print them
+        ObjectNode reordered = Json.object();
+        reordered.put("kind", type.kind());
+        reordered.put("apiVersion", type.apiVersion());
+        reordered.setAll(object);
+        object.removeAll();
+        object.setAll(reordered);
+    }
+
+    private static byte[] storedBytes(ObjectNode object) {
+        JsonNode meta = object.get("metadata");
+        if (meta instanceof ObjectNode m) {
+            m.remove("resourceVersion");
+        }
+        return Json.bytes(object);
+    }
+
+    public static String timestamp(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private interface StorageCall<T> {
+        T call();
+    }
+
+    private static <T> T storage(StorageCall<T> call) {
+        try {
+            return call.call();
+        } catch (StorageException e) {
+            throw translate(e, null, "");
+        }
+    }
+
+    /** The Status a store failure answers with. */
+    public static StatusException translate(StorageException e, ResourceType type, String name) {
+        String resource = type == null ? "object" : type.groupResource();
+        return switch (e.kind()) {
+            case NOT_FOUND -> StatusException.notFound(resource, name);
+            case EXISTS -> StatusException.alreadyExists(resource, name);
+            case CONFLICT -> StatusException.modified(resource, name);
+            case COMPACTED -> StatusException.gone(e.getMessage());
+            case UNAVAILABLE -> StatusException.unavailable("etcd is unavailable: " + e.getMessage(), e);
+            case INTERNAL -> StatusException.internal(e.getMessage(), e);
+        };
+    }
+}

@@ -1,0 +1,178 @@
+package io.kube4j.apiserver.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kube4j.apiserver.cache.CachedObject;
+import io.kube4j.apiserver.cache.ObjectCodec;
+import io.kube4j.apiserver.patch.PatchType;
+import io.kube4j.apiserver.patch.Patches;
+import io.kube4j.apiserver.registry.DeleteOptions;
+import io.kube4j.apiserver.registry.GenericStore;
+import io.kube4j.apiserver.registry.ListOptions;
+import io.kube4j.apiserver.registry.ResourceType;
+import io.kube4j.apiserver.registry.ResourceTypes;
+import io.kube4j.common.api.Json;
+import io.kube4j.common.api.meta.Status;
+import io.kube4j.common.api.meta.StatusException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The generic REST verbs over every resource type: it maps a parsed {@link ApiRequest} to the
+ * {@link GenericStore} and encodes the answer. Subresources (status, scale, binding, eviction,
+ * finalize) are handled here once for all types that declare them.
+ */
+public final class ResourceEndpoint {
+
+    private final ResourceTypes types;
+    private final GenericStore store;
+    private final TableRenderers tables;
+    private final Subresources subresources;
+
+    public ResourceEndpoint(ResourceTypes types, GenericStore store, TableRenderers tables, Clock clock) {
+        this.types = types;
+        this.store = store;
+        this.tables = tables;
+        this.subresources = new Subresources(types, store, clock);
+    }
+
+    public Reply handle(ApiRequest request) {
+        RequestInfo info = request.info();
+        if (info.group().isEmpty() && info.resource().equals("bindings")) {
+            return subresources.binding(request, "");
+        }
+        ResourceType type = types.find(info.group(), info.version(), info.resource())
+                .orElseThrow(() -> new StatusException(Status.failure(404, "NotFound",
+                        "the server could not find the requested resource")));
+        if (!type.namespaced() && !info.namespace().isEmpty()) {
+            throw new StatusException(Status.failure(404, "NotFound", "the server could not find the requested resource"));
+        }
+        if (info.hasSubresource()) {
+            if (!type.subresources().contains(info.subresource())) {
+                throw new StatusException(Status.failure(404, "NotFound", "the server could not find the requested resource"));
+            }
+            return subresources.handle(request, type);
+        }
+        String ns = info.namespace();
+        return switch (request.method()) {
+            case "GET" -> info.hasName() ? get(request, type) : list(request, type);
+            case "POST" -> {
+                if (info.hasName()) {
+                    throw StatusException.methodNotAllowed("the server does not allow this method on the requested resource");
+                }
+                ObjectNode body = Patches.parseBody(request.body(), request.contentType());
+                yield object(201, store.create(type, ns, body, request.dryRun()));
+            }
+            case "PUT" -> {
+                requireName(info);
+                ObjectNode body = Patches.parseBody(request.body(), request.contentType());
+                yield object(200, store.update(type, ns, info.name(), old -> body, GenericStore.Part.MAIN, request.dryRun()));
+            }
+            case "PATCH" -> {
+                requireName(info);
+                yield patch(request, type, GenericStore.Part.MAIN);
+            }
+            case "DELETE" -> info.hasName() ? delete(request, type) : deleteCollection(request, type);
+            default -> throw StatusException.methodNotAllowed("the server does not allow this method on the requested resource");
+        };
+    }
+
+    private static void requireName(RequestInfo info) {
+        if (!info.hasName()) {
+            throw StatusException.methodNotAllowed("the server does not allow this method on the requested resource");
+        }
+    }
+
+    private Reply get(ApiRequest request, ResourceType type) {
+        ObjectNode object = store.get(type, request.info().namespace(), request.info().name());
+        if (TableRenderers.wantsTable(request.accept())) {
+            return tables.single(type, object, includeObject(request));
+        }
+        return object(200, object);
+    }
+
+    private Reply list(ApiRequest request, ResourceType type) {
+        ListOptions options = Queries.listOptions(request.query(), "");
+        Predicate<CachedObject> filter = Queries.filter(type, options);
+        GenericStore.ListResult result = store.list(type, request.info().namespace(), options, filter);
+        if (TableRenderers.wantsTable(request.accept())) {
+            return tables.list(type, result, includeObject(request));
+        }
+        return Reply.json(200, Lists.encode(type, result));
+    }
+
+    private static boolean includeObject(ApiRequest request) {
+        return "Object".equals(request.query().apply("includeObject"));
+    }
+
+    Reply patch(ApiRequest request, ResourceType type, GenericStore.Part part) {
+        RequestInfo info = request.info();
+        PatchType patchType = Patches.type(request.contentType());
+        if (patchType == PatchType.APPLY && part == GenericStore.Part.MAIN) {
+            try {
+                store.get(type, info.namespace(), info.name());
+            } catch (StatusException e) {
+                if (e.code() != 404) {
+                    throw e;
+                }
+                ObjectNode body = Patches.parseBody(request.body(), "application/yaml");
+                return object(201, store.create(type, info.namespace(), body, request.dryRun()));
+            }
+        }
+        ObjectNode updated = store.update(type, info.namespace(), info.name(),
+                old -> Patches.apply(patchType, old, request.body(), type.kind()), part, request.dryRun());
+        return object(200, updated);
+    }
+
+    private Reply delete(ApiRequest request, ResourceType type) {
+        DeleteOptions options = Queries.deleteOptions(request.query(), deleteBody(request));
+        GenericStore.DeleteResult result = store.delete(type, request.info().namespace(), request.info().name(), options);
+        return object(200, result.object());
+    }
+
+    private Reply deleteCollection(ApiRequest request, ResourceType type) {
+        DeleteOptions options = Queries.deleteOptions(request.query(), deleteBody(request));
+        ListOptions listOptions = Queries.listOptions(request.query(), "");
+        Predicate<CachedObject> filter = Queries.filter(type, listOptions);
+        GenericStore.ListResult result = store.list(type, request.info().namespace(),
+                new ListOptions(listOptions.labels(), listOptions.fields(), "", 0, "", false, 0), filter);
+        List<CachedObject> deleted = new ArrayList<>();
+        for (CachedObject o : result.items()) {
+            try {
+                GenericStore.DeleteResult r = store.delete(type, o.namespace(), o.name(), options);
+                deleted.add(store.cache(type).codec().cached(o.key(), r.object(),
+                        r.object().path("metadata").path("resourceVersion").asLong()));
+            } catch (StatusException e) {
+                if (e.code() != 404) {
+                    throw e;
+                }
+            }
+        }
+        return Reply.json(200, Lists.encode(type, new GenericStore.ListResult(deleted, result.revision(), "", 0)));
+    }
+
+    private static JsonNode deleteBody(ApiRequest request) {
+        if (request.body() == null || request.body().length == 0) {
+            return null;
+        }
+        return Patches.parseBody(request.body(), request.contentType());
+    }
+
+    static Reply object(int code, JsonNode object) {
+        return Reply.json(code, Json.bytes(object));
+    }
+
+    static Reply status(Status status) {
+        return Reply.json(status.code(), Json.bytes(status.toJson()));
+    }
+
+    static long resourceVersion(JsonNode object) {
+        return object.path("metadata").path("resourceVersion").asLong(0);
+    }
+
+    static ObjectNode decoded(CachedObject o) {
+        return ObjectCodec.decode(o.json(), o.revision());
+    }
+}

@@ -1,0 +1,201 @@
+package io.kube4j.apiserver.rest;
+
+import io.kube4j.apiserver.cache.WatchCache;
+import io.kube4j.apiserver.cache.WatchEvent;
+import io.kube4j.apiserver.cache.WatchSink;
+import io.kube4j.apiserver.registry.ResourceType;
+import io.kube4j.common.api.Json;
+import io.kube4j.common.api.meta.Status;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * One HTTP watch stream. Events are queued by the watch cache (never blocking it) and written
+ * with Jetty's asynchronous writes, one write in flight at a time, batching whatever queued up
+ * meanwhile: no thread is held per watcher, and a slow client only fills its own queue until it
+ * is cut off.
+ */
+final class StreamingWatch implements WatchSink {
+
+    static final int MAX_QUEUED = 10_000;
+    private static final int BATCH_BYTES = 64 * 1024;
+    private static final byte[] HEARTBEAT = {'\n'};
+    private static final Object END = new Object();
+    private static final Object FLUSH = new Object();
+
+    private final ResourceType type;
+    private final Response response;
+    private final Callback done;
+    private final Executor writers;
+    private final EventRenderer renderer;
+    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile boolean ending;
+    private volatile AutoCloseable registration;
+    private volatile ScheduledFuture<?> heartbeat;
+    private volatile ScheduledFuture<?> timeout;
+    private final Runnable onFinish;
+
+    StreamingWatch(ResourceType type, Response response, Callback done, Executor writers, EventRenderer renderer,
+                   Runnable onFinish) {
+        this.type = type;
+        this.response = response;
+        this.done = done;
+        this.writers = writers;
+        this.renderer = renderer;
+        this.onFinish = onFinish;
+    }
+
+    /** Sends the headers at once (clients wait for them), then starts heartbeats and the timeout. */
+    void start(WatchCache cache, AutoCloseable registration, ScheduledExecutorService timers, long timeoutSeconds,
+               boolean bookmarks) {
+        this.registration = registration;
+        enqueue(FLUSH);
+        // a heartbeat well inside the connector's idle timeout keeps quiet streams open and finds dead clients
+        heartbeat = timers.scheduleWithFixedDelay(() -> {
+            if (bookmarks) {
+                cache.bookmark(this, null);
+            } else {
+                enqueue(HEARTBEAT);
+            }
+        }, 10, 10, TimeUnit.SECONDS);
+        timeout = timers.schedule(this::end, timeoutSeconds, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public boolean offer(WatchEvent event) {
+        if (ending) {
+            return true;
+        }
+        if (queued.get() >= MAX_QUEUED) {
+            return false;
+        }
+        enqueue(event);
+        return true;
+    }
+
+    @Override
+    public void terminate(String reason, boolean expired) {
+        if (expired) {
+            Status gone = Status.failure(410, "Expired", reason);
+            enqueue(WatchEvent.raw(WatchEvent.Type.ERROR, Json.bytes(gone.toJson()), 0));
+        }
+        end();
+    }
+
+    /** Ends the stream cleanly after what is already queued. */
+    void end() {
+        if (!ending) {
+            ending = true;
+            enqueue(END);
+        }
+    }
+
+    private void enqueue(Object item) {
+        queue.add(item);
+        queued.incrementAndGet();
+        schedule();
+    }
+
+    private void schedule() {
+        if (!finished.get() && writing.compareAndSet(false, true)) {
+            writers.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        boolean last = false;
+        boolean flush = false;
+        Object item;
+        while (batch.size() < BATCH_BYTES && (item = queue.poll()) != null) {
+            queued.decrementAndGet();
+            if (item == END) {
+                last = true;
+                break;
+            }
+            if (item == FLUSH) {
+                flush = true;
+            } else if (item == HEARTBEAT) {
+                batch.writeBytes(HEARTBEAT);
+            } else {
+                batch.writeBytes(render((WatchEvent) item));
+            }
+        }
+        if (last) {
+            response.write(true, ByteBuffer.wrap(batch.toByteArray()), Callback.from(this::finish, x -> finish()));
+            return;
+        }
+        if (batch.size() == 0 && !flush) {
+            written();
+            return;
+        }
+        response.write(false, ByteBuffer.wrap(batch.toByteArray()), Callback.from(this::written, this::failed));
+    }
+
+    private byte[] render(WatchEvent event) {
+        if (event.type() == WatchEvent.Type.BOOKMARK) {
+            String json = "{\"type\":\"BOOKMARK\",\"object\":{\"kind\":\"" + type.kind() + "\",\"apiVersion\":\""
+                    + type.apiVersion() + "\",\"metadata\":{\"resourceVersion\":\"" + event.revision() + "\"}}}\n";
+            return json.getBytes(StandardCharsets.UTF_8);
+        }
+        if (event.type() == WatchEvent.Type.ERROR) {
+            return event.line();
+        }
+        return renderer.render(event);
+    }
+
+    private void written() {
+        writing.set(false);
+        if (!queue.isEmpty()) {
+            schedule();
+        }
+    }
+
+    private void failed(Throwable failure) {
+        // the client went away: nothing to report, just stop
+        finish();
+    }
+
+    private void finish() {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        ending = true;
+        cancel(heartbeat);
+        cancel(timeout);
+        AutoCloseable r = registration;
+        if (r != null) {
+            try {
+                r.close();
+            } catch (Exception ignored) {
+                // closing a registration only removes it from a list
+            }
+        }
+        queue.clear();
+        onFinish.run();
+        done.succeeded();
+    }
+
+    void abort() {
+        finish();
+    }
+
+    private static void cancel(ScheduledFuture<?> future) {
+        if (future != null) {
+            future.cancel(false);
+        }
+    }
+}

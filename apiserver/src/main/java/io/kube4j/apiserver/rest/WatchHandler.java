@@ -1,0 +1,150 @@
+package io.kube4j.apiserver.rest;
+
+import io.kube4j.apiserver.cache.CachedObject;
+import io.kube4j.apiserver.cache.WatchCache;
+import io.kube4j.apiserver.registry.ListOptions;
+import io.kube4j.apiserver.registry.ResourceType;
+import io.kube4j.apiserver.registry.ResourceTypes;
+import io.kube4j.apiserver.server.Replies;
+import io.kube4j.apiserver.storage.StorageException;
+import io.kube4j.apiserver.registry.GenericStore;
+import io.kube4j.common.api.meta.Status;
+import io.kube4j.common.api.meta.StatusException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * Serves watch requests ({@code ?watch=true} and the legacy {@code /watch/} paths) straight on
+ * Jetty with asynchronous writes, from the watch caches; everything else goes on to Jersey.
+ */
+public final class WatchHandler extends Handler.Wrapper {
+
+    private final ResourceTypes types;
+    private final GenericStore store;
+    private final ScheduledExecutorService timers;
+    private final Executor writers;
+    private final TableRenderers tables;
+    private final Set<StreamingWatch> open = ConcurrentHashMap.newKeySet();
+
+    public WatchHandler(ResourceTypes types, GenericStore store, ScheduledExecutorService timers, Executor writers,
+                        TableRenderers tables, Handler next) {
+        super(next);
+        this.types = types;
+        this.store = store;
+        this.timers = timers;
+        this.writers = writers;
+        this.tables = tables;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        if (!"GET".equals(request.getMethod())) {
+            return super.handle(request, response, callback);
+        }
+        List<String> parts = RequestInfo.segments(request.getHttpURI().getPath());
+        if (parts.isEmpty() || !(parts.get(0).equals("api") || parts.get(0).equals("apis"))) {
+            return super.handle(request, response, callback);
+        }
+        RequestInfo info = RequestInfo.parse(parts.get(0).equals("api"), parts.subList(1, parts.size()));
+        if (info == null) {
+            return super.handle(request, response, callback);
+        }
+        Fields query = Request.extractQueryParameters(request);
+        String watchParam = query.getValue("watch");
+        boolean watch = info.watchPath() || "true".equalsIgnoreCase(watchParam) || "1".equals(watchParam);
+        if (!watch) {
+            return super.handle(request, response, callback);
+        }
+        if ("websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE))) {
+            // fabric8 tries a WebSocket first; a complete 200 makes it fall back to HTTP streaming at once
+            Replies.status(response, callback, Status.failure(200, "", "use HTTP streaming for watches")
+                    .withDetails(null, null, null));
+            return true;
+        }
+        try {
+            serve(request, response, callback, info, query);
+        } catch (StatusException e) {
+            Replies.status(response, callback, e.status());
+        } catch (StorageException e) {
+            Replies.status(response, callback, GenericStore.translate(e, null, "").status());
+        }
+        return true;
+    }
+
+    private void serve(Request request, Response response, Callback callback, RequestInfo info, Fields query) {
+        ResourceType type = types.find(info.group(), info.version(), info.resource())
+                .orElseThrow(() -> StatusException.notFound("the server could not find the requested resource", ""));
+        if (info.hasSubresource()) {
+            throw StatusException.methodNotAllowed("watch is not supported on " + info.resource() + "/" + info.subresource());
+        }
+        if (!type.namespaced() && !info.namespace().isEmpty()) {
+            throw StatusException.notFound(type.groupResource(), info.namespace());
+        }
+        ListOptions options = Queries.listOptions(query::getValue, info.name());
+        Predicate<CachedObject> filter = Queries.filter(type, options);
+        long from = revision(options.resourceVersion());
+        WatchCache cache = store.cache(type);
+        String accept = request.getHeaders().get(HttpHeader.ACCEPT);
+        boolean table = TableRenderers.wantsTable(accept);
+        EventRenderer renderer = table ? tables.renderer(type, Queries.bool(query::getValue, "includeObject")
+                || "Object".equals(query.getValue("includeObject"))) : EventRenderer.JSON;
+        response.setStatus(200);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, table
+                ? "application/json;as=Table;v=v1;g=meta.k8s.io" : "application/json");
+        StreamingWatch[] self = new StreamingWatch[1];
+        StreamingWatch stream = new StreamingWatch(type, response, callback, writers, renderer, () -> open.remove(self[0]));
+        self[0] = stream;
+        AutoCloseable registration;
+        try {
+            registration = cache.watch(type.namespacePrefix(store.root(), info.namespace()), filter, from, stream);
+        } catch (WatchCache.ExpiredException e) {
+            // client-go and fabric8 re-list on this ERROR event
+            open.add(stream);
+            stream.start(cache, () -> { }, timers, 1, false);
+            stream.terminate(e.getMessage(), true);
+            return;
+        }
+        open.add(stream);
+        long timeout = options.timeoutSeconds() > 0 ? options.timeoutSeconds()
+                : 1800 + ThreadLocalRandom.current().nextLong(1800);
+        stream.start(cache, registration, timers, timeout, options.allowBookmarks());
+        request.addFailureListener(failure -> stream.abort());
+    }
+
+    private static long revision(String rv) {
+        if (rv.isEmpty() || rv.equals("0")) {
+            return 0;
+        }
+        try {
+            long value = Long.parseLong(rv);
+            if (value < 0) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw StatusException.badRequest("invalid resource version \"" + rv + "\"");
+        }
+    }
+
+    /** Ends every open watch (shutdown). */
+    public void closeAll() {
+        for (StreamingWatch w : open) {
+            w.end();
+        }
+    }
+
+    public int openWatches() {
+        return open.size();
+    }
+}

@@ -1,0 +1,89 @@
+package io.kube4j.apiserver.testing;
+
+import io.kube4j.apiserver.server.ApiServer;
+import io.kube4j.apiserver.server.ApiServerConfig;
+import io.kube4j.certs.pki.Pki;
+import io.kube4j.certs.pki.PkiOptions;
+import io.kube4j.common.testing.etcd.Etcd;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A real kube-apiserver in this JVM on a free loopback port, with a fresh PKI from kube4j-certs
+ * and the test class's etcd (under its own key prefix). Close it to stop the server.
+ */
+public final class TestCluster implements AutoCloseable {
+
+    private final Etcd etcd;
+    private final Path pki;
+    private final ApiServerConfig config;
+    private ApiServer server;
+
+    private TestCluster(Etcd etcd, Path pki, ApiServerConfig config) {
+        this.etcd = etcd;
+        this.pki = pki;
+        this.config = config;
+    }
+
+    public static TestCluster start(Etcd etcd) throws Exception {
+        return start(etcd, Duration.ZERO, 10_000);
+    }
+
+    public static TestCluster start(Etcd etcd, Duration compaction, int watchCacheSize) throws Exception {
+        Path pki = Files.createTempDirectory("kube4j-pki-");
+        new Pki(Clock.systemUTC()).init(PkiOptions.defaults(pki).withNodes(List.of("n1", "n2")));
+        ApiServerConfig config = ApiServerConfig.of("127.0.0.1", 0, etcd.endpoints(), etcd.prefix() + "/registry",
+                pki.resolve("apiserver.crt"), pki.resolve("apiserver.key"), pki.resolve("ca.crt"), pki.resolve("tokens.csv"))
+                .withCompactionInterval(compaction).withWatchCacheSize(watchCacheSize);
+        TestCluster cluster = new TestCluster(etcd, pki, config);
+        cluster.server = new ApiServer(config, Clock.systemUTC()).start();
+        return cluster;
+    }
+
+    /** Stops the apiserver and starts a new one on the same etcd and PKI (new port). */
+    public void restart() throws Exception {
+        server.close();
+        server = new ApiServer(config, Clock.systemUTC()).start();
+    }
+
+    public URI url() {
+        return server.url();
+    }
+
+    public Path pki() {
+        return pki;
+    }
+
+    public Etcd etcd() {
+        return etcd;
+    }
+
+    public String etcdPrefix() {
+        return config.etcdPrefix();
+    }
+
+    /** A client authenticated as {@code identity} (admin, kube-scheduler, kubelet-n1, …) by client certificate. */
+    public TestClient client(String identity) throws Exception {
+        return TestClient.withCertificate(url(), pki, identity);
+    }
+
+    public TestClient admin() throws Exception {
+        return client("admin");
+    }
+
+    /** A client sending no credentials at all. */
+    public TestClient anonymous() throws Exception {
+        return TestClient.anonymous(url(), pki);
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}
