@@ -319,4 +319,47 @@ class ApiServerCrudIT {
         assertThat(TestClient.withToken(cluster.url(), cluster.pki(), token).get("/api/v1/namespaces").code()).isEqualTo(200);
         assertThat(TestClient.withToken(cluster.url(), cluster.pki(), "bogus").get("/api/v1/namespaces").code()).isEqualTo(401);
     }
+
+    @Test
+    void deleteCollectionEvictionStatusAndNodeFieldSelectorsWork() throws Exception {
+        String ns = namespace("crud-more");
+        for (int i = 0; i < 3; i++) {
+            admin.post("/api/v1/namespaces/" + ns + "/pods", pod("m" + i));
+        }
+        admin.post("/api/v1/namespaces/" + ns + "/pods/m0/binding",
+                "{\"metadata\":{\"name\":\"m0\"},\"target\":{\"kind\":\"Node\",\"name\":\"n2\"}}");
+        JsonNode onNode = admin.get("/api/v1/pods?fieldSelector=spec.nodeName%3Dn2").json();
+        assertThat(onNode.path("items").findValuesAsText("name")).contains("m0");
+        assertThat(admin.get("/api/v1/namespaces/" + ns + "/pods?fieldSelector=spec.nodeName%3D").json().path("items")).hasSize(2);
+
+        TestClient.Reply status = admin.patch("/api/v1/namespaces/" + ns + "/pods/m1/status", "application/merge-patch+json",
+                Json.parse("{\"status\":{\"phase\":\"Running\"},\"spec\":{\"nodeName\":\"sneaky\"}}"));
+        assertThat(status.code()).as(status.body()).isEqualTo(200);
+        assertThat(status.json().path("status").path("phase").asText()).isEqualTo("Running");
+        assertThat(status.json().path("spec").has("nodeName")).isFalse();
+
+        TestClient.Reply evicted = admin.post("/api/v1/namespaces/" + ns + "/pods/m1/eviction",
+                "{\"apiVersion\":\"policy/v1\",\"kind\":\"Eviction\",\"metadata\":{\"name\":\"m1\"}}");
+        assertThat(evicted.code()).as(evicted.body()).isEqualTo(201);
+        assertThat(admin.get("/api/v1/namespaces/" + ns + "/pods/m1").code()).isEqualTo(404);
+
+        admin.post("/api/v1/namespaces/" + ns + "/configmaps", Json.parse("{\"metadata\":{\"name\":\"x1\",\"labels\":{\"gc\":\"yes\"}}}"));
+        admin.post("/api/v1/namespaces/" + ns + "/configmaps", Json.parse("{\"metadata\":{\"name\":\"x2\",\"labels\":{\"gc\":\"yes\"}}}"));
+        admin.post("/api/v1/namespaces/" + ns + "/configmaps", Json.parse("{\"metadata\":{\"name\":\"x3\"}}"));
+        TestClient.Reply collection = admin.delete("/api/v1/namespaces/" + ns + "/configmaps?labelSelector=gc%3Dyes");
+        assertThat(collection.code()).as(collection.body()).isEqualTo(200);
+        assertThat(admin.get("/api/v1/namespaces/" + ns + "/configmaps").json().path("items").findValuesAsText("name"))
+                .containsExactly("x3");
+    }
+
+    @Test
+    void theLegacyWatchPathStreamsEvents() throws Exception {
+        String ns = namespace("crud-legacy-watch");
+        try (TestClient.Watch watch = admin.watch("/api/v1/watch/namespaces/" + ns + "/configmaps")) {
+            admin.post("/api/v1/namespaces/" + ns + "/configmaps", Json.parse("{\"metadata\":{\"name\":\"w\"}}"));
+            JsonNode event = watch.next();
+            assertThat(event.path("type").asText()).isEqualTo("ADDED");
+            assertThat(event.path("object").path("metadata").path("name").asText()).isEqualTo("w");
+        }
+    }
 }

@@ -63,6 +63,14 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    /** Jersey logs a client that went away mid-reply as SEVERE; it is routine (watch clients leave). Kept strongly referenced. */
+    private static final java.util.logging.Logger JERSEY_RESPONDER =
+            java.util.logging.Logger.getLogger("org.glassfish.jersey.server.ServerRuntime$Responder");
+
+    static {
+        JERSEY_RESPONDER.setLevel(java.util.logging.Level.OFF);
+    }
+
     private static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
     private final ApiServerConfig config;

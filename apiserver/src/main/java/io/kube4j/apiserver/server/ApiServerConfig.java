@@ -38,6 +38,12 @@ public record ApiServerConfig(String bindAddress, int securePort, List<String> e
                 etcdTimeout, maxRequestBodyBytes);
     }
 
+    public ApiServerConfig withSecurePort(int port) {
+        return new ApiServerConfig(bindAddress, port, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
+                tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
+                etcdTimeout, maxRequestBodyBytes);
+    }
+
     public ApiServerConfig withWatchCacheSize(int size) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, size,

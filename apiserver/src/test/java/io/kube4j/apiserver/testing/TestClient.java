@@ -33,7 +33,7 @@ public final class TestClient {
         this.token = token;
     }
 
-    static TestClient withCertificate(URI base, Path pki, String identity) throws Exception {
+    public static TestClient withCertificate(URI base, Path pki, String identity) throws Exception {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(KeyStores.keyStore(Pem.certificates(pki.resolve(identity + ".crt")), Pem.privateKey(pki.resolve(identity + ".key"))),
                 KeyStores.PASSWORD);

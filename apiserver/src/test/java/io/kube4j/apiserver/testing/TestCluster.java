@@ -20,7 +20,7 @@ public final class TestCluster implements AutoCloseable {
 
     private final Etcd etcd;
     private final Path pki;
-    private final ApiServerConfig config;
+    private ApiServerConfig config;
     private ApiServer server;
 
     private TestCluster(Etcd etcd, Path pki, ApiServerConfig config) {
@@ -44,10 +44,28 @@ public final class TestCluster implements AutoCloseable {
         return cluster;
     }
 
-    /** Stops the apiserver and starts a new one on the same etcd and PKI (new port). */
+    /** Stops the apiserver and starts a new one on the same etcd, PKI and port. */
     public void restart() throws Exception {
+        stop();
+        startAgain();
+    }
+
+    /** Stops the apiserver; {@link #startAgain()} brings a new one up on the same port. */
+    public void stop() {
+        config = config.withSecurePort(server.port());
         server.close();
+    }
+
+    public void startAgain() throws Exception {
         server = new ApiServer(config, Clock.systemUTC()).start();
+    }
+
+    /** A client of this library's own (io.kube4j.common.client) authenticated as {@code identity}. */
+    public io.kube4j.common.client.ClientConfig clientConfig(String identity) throws Exception {
+        return io.kube4j.common.client.ClientConfig.forServer(url())
+                .withCertificateAuthorities(io.kube4j.common.tls.Pem.certificates(pki.resolve("ca.crt")))
+                .withClientCertificate(io.kube4j.common.tls.Pem.certificates(pki.resolve(identity + ".crt")),
+                        io.kube4j.common.tls.Pem.privateKey(pki.resolve(identity + ".key")));
     }
 
     public URI url() {

@@ -67,6 +67,30 @@ public final class EtcdProcess implements AutoCloseable {
         }
     }
 
+    /** Freezes etcd (SIGSTOP): it keeps its port but answers nothing, like a hung or partitioned member. */
+    public void suspend() {
+        signal("STOP");
+    }
+
+    /** Thaws a suspended etcd (SIGCONT). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String endpoint() {
         return "http://127.0.0.1:" + clientPort;
     }
