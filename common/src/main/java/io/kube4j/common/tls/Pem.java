@@ -58,7 +58,10 @@ public final class Pem {
                     return converter.getPrivateKey(info);
                 }
                 if (item instanceof PEMKeyPair pair) {
-                    return converter.getKeyPair(pair).getPrivate();
+                    // SEC1 keys may leave out the optional public key; the private part is all we need
+                    return pair.getPublicKeyInfo() == null
+                            ? converter.getPrivateKey(pair.getPrivateKeyInfo())
+                            : converter.getKeyPair(pair).getPrivate();
                 }
             }
         } catch (IOException | RuntimeException e) {
