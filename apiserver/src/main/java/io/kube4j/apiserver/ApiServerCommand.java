@@ -63,6 +63,41 @@ public final class ApiServerCommand implements Callable<Integer> {
     @Option(names = "--anonymous-auth", defaultValue = "false", arity = "0..1", description = "Serve requests without credentials as system:anonymous.")
     boolean anonymousAuth;
 
+    @Option(names = "--authorization-mode", defaultValue = "AlwaysAllow", split = ",",
+            description = "Ordered authorizers: Node, RBAC, ABAC, AlwaysAllow (tests only), AlwaysDeny.")
+    List<String> authorizationModes;
+
+    @Option(names = "--authorization-policy-file", description = "ABAC policy: one JSON policy object per line.")
+    Path authorizationPolicyFile;
+
+    @Option(names = "--enable-admission-plugins", defaultValue = "", split = ",", description = "Admission plugins, in order.")
+    List<String> admissionPlugins;
+
+    @Option(names = "--service-account-key-file", split = ",", description = "Keys that verify service-account tokens (PEM).")
+    List<Path> serviceAccountKeyFiles;
+
+    @Option(names = "--service-account-signing-key-file", description = "Private key that signs service-account tokens (PEM).")
+    Path serviceAccountSigningKeyFile;
+
+    @Option(names = "--service-account-lookup", defaultValue = "true", arity = "0..1",
+            description = "Reject tokens whose ServiceAccount no longer exists.")
+    boolean serviceAccountLookup;
+
+    @Option(names = "--audit-log-path", description = "Write one JSON line per request to this file.")
+    Path auditLogPath;
+
+    @Option(names = "--encryption-provider-config", description = "Encrypt secrets at rest as this file configures.")
+    Path encryptionProviderConfig;
+
+    @Option(names = "--max-requests-inflight", defaultValue = "400", description = "Concurrent non-mutating requests before 429.")
+    int maxRequestsInflight;
+
+    @Option(names = "--max-mutating-requests-inflight", defaultValue = "200", description = "Concurrent mutating requests before 429.")
+    int maxMutatingRequestsInflight;
+
+    @Option(names = "--request-timeout", defaultValue = "60s", description = "Timeout of non-watch requests.")
+    String requestTimeout;
+
     @Option(names = "--log-format", defaultValue = "text", description = "text or json.")
     Logging.Format logFormat;
 
@@ -72,7 +107,8 @@ public final class ApiServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Logging.configure(logFormat, verbosity);
-        for (Path file : Arrays.asList(tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, etcdCaFile, etcdCertFile, etcdKeyFile)) {
+        for (Path file : Arrays.asList(tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, etcdCaFile, etcdCertFile,
+                etcdKeyFile, serviceAccountSigningKeyFile, authorizationPolicyFile, encryptionProviderConfig)) {
             if (file != null && !Files.isReadable(file)) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "file " + file + " does not exist or is not readable");
             }
@@ -82,7 +118,12 @@ public final class ApiServerCommand implements Callable<Integer> {
         }
         ApiServerConfig config = new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile,
                 etcdKeyFile, etcdPrefix, tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth,
-                duration(compactionInterval), watchCacheSize, Duration.ofSeconds(10), ApiServerConfig.DEFAULT_MAX_BODY);
+                duration(compactionInterval), watchCacheSize, Duration.ofSeconds(10), ApiServerConfig.DEFAULT_MAX_BODY,
+                new ApiServerConfig.Security(authorizationModes,
+                        admissionPlugins.stream().map(String::trim).filter(p -> !p.isEmpty()).toList(),
+                        serviceAccountKeyFiles == null ? List.of() : serviceAccountKeyFiles, serviceAccountSigningKeyFile,
+                        serviceAccountLookup, authorizationPolicyFile, auditLogPath, encryptionProviderConfig,
+                        maxRequestsInflight, maxMutatingRequestsInflight, duration(requestTimeout)));
         ApiServer server = new ApiServer(config, Clock.systemUTC()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -3,6 +3,8 @@ package io.kube4j.apiserver.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kube4j.apiserver.admission.AdmissionChain;
+import io.kube4j.apiserver.admission.AdmissionRequest;
 import io.kube4j.apiserver.cache.CachedObject;
 import io.kube4j.apiserver.cache.ObjectCodec;
 import io.kube4j.apiserver.cache.WatchCache;
@@ -42,8 +44,11 @@ public final class GenericStore {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final ResourceType namespaces;
+    private final AdmissionChain admission;
 
-    public GenericStore(Storage storage, String root, Map<ResourceType, WatchCache> caches, ResourceTypes types, Clock clock) {
+    public GenericStore(Storage storage, String root, Map<ResourceType, WatchCache> caches, ResourceTypes types, Clock clock,
+                        AdmissionChain admission) {
+        this.admission = admission;
         this.storage = storage;
         this.root = root;
         this.caches = caches;
@@ -141,7 +146,8 @@ public final class GenericStore {
 
     // ---- create
 
-    public ObjectNode create(ResourceType type, String namespace, ObjectNode body, boolean dryRun) {
+    public ObjectNode create(ResourceType type, String namespace, ObjectNode body, WriteContext context) {
+        boolean dryRun = context.dryRun();
         ObjectNode object = body.deepCopy();
         checkKind(type, object);
         ObjectNode meta = Nodes.object(object, "metadata");
@@ -173,10 +179,14 @@ public final class GenericStore {
             }
             String name = meta.path("name").asText("");
             type.strategy().defaultOnCreate(object);
+            AdmissionRequest request = new AdmissionRequest(AdmissionRequest.Operation.CREATE, type,
+                    context.subresource(), namespace, name, object, null, context.user(), dryRun);
+            admission.admit(request);
             validate(type, object, type.strategy().validateCreate(object));
             if (type.namespaced()) {
                 requireActiveNamespace(namespace);
             }
+            admission.validate(request);
             if (dryRun) {
                 return object;
             }
@@ -240,7 +250,8 @@ public final class GenericStore {
      *                 skips the kind's update rules (server-internal writes such as binding and finalize)
      */
     public ObjectNode update(ResourceType type, String namespace, String name, UnaryOperator<ObjectNode> mutation,
-                             Part part, boolean dryRun) {
+                             Part part, WriteContext context) {
+        boolean dryRun = context.dryRun();
         String key = type.key(root, namespace, name);
         for (int attempt = 0; ; attempt++) {
             Storage.Entry entry = storage(() -> storage.get(key))
@@ -252,7 +263,7 @@ public final class GenericStore {
             if (pinned && !wanted.equals(Long.toString(entry.modRevision()))) {
                 throw StatusException.modified(type.groupResource(), name);
             }
-            ObjectNode updated = prepareUpdate(type, namespace, name, old, proposed, part);
+            ObjectNode updated = prepareUpdate(type, namespace, name, old, proposed, part, context);
             if (sameContent(old, updated)) {
                 return old;
             }
@@ -281,7 +292,7 @@ public final class GenericStore {
     }
 
     private ObjectNode prepareUpdate(ResourceType type, String namespace, String name, ObjectNode old,
-                                     ObjectNode proposed, Part part) {
+                                     ObjectNode proposed, Part part, WriteContext context) {
         checkKind(type, proposed);
         ObjectNode meta = Nodes.object(proposed, "metadata");
         String bodyName = meta.path("name").asText("");
@@ -304,6 +315,11 @@ public final class GenericStore {
             } else {
                 updated.set("status", status);
             }
+            AdmissionRequest request = new AdmissionRequest(AdmissionRequest.Operation.UPDATE, type,
+                    context.subresource().isEmpty() ? "status" : context.subresource(), namespace, name, updated, old,
+                    context.user(), context.dryRun());
+            admission.admit(request);
+            admission.validate(request);
         } else {
             updated = proposed;
             if (part == Part.MAIN && type.hasStatus()) {
@@ -337,13 +353,18 @@ public final class GenericStore {
                     }
                 }
             }
+            AdmissionRequest request = new AdmissionRequest(AdmissionRequest.Operation.UPDATE, type,
+                    context.subresource(), namespace, name, updated, old, context.user(), context.dryRun());
             if (part == Part.ALL) {
                 // server-internal writes (binding, scale, finalize) change fields users may not touch
+                admission.admit(request);
                 validate(type, updated, List.of());
             } else {
                 type.strategy().defaultOnUpdate(updated, old);
+                admission.admit(request);
                 validate(type, updated, type.strategy().validateUpdate(updated, old));
             }
+            admission.validate(request);
             if (type.strategy().tracksGeneration() && specChanged(old, updated)) {
                 newMeta.put("generation", oldMeta.path("generation").asLong(0) + 1);
             }
@@ -402,7 +423,8 @@ public final class GenericStore {
     public record DeleteResult(ObjectNode object, boolean pending) {
     }
 
-    public DeleteResult delete(ResourceType type, String namespace, String name, DeleteOptions options) {
+    public DeleteResult delete(ResourceType type, String namespace, String name, DeleteOptions options,
+                               WriteContext context) {
         String key = type.key(root, namespace, name);
         if (type == namespaces && isSystemNamespace(name)) {
             throw StatusException.forbidden("namespaces \"" + name + "\" is forbidden: this namespace may not be deleted");
@@ -421,6 +443,8 @@ public final class GenericStore {
                 throw StatusException.conflict(type.groupResource(), name, "Precondition failed: ResourceVersion in precondition: "
                         + options.preconditionResourceVersion() + ", ResourceVersion in object meta: " + entry.modRevision());
             }
+            admission.validate(new AdmissionRequest(AdmissionRequest.Operation.DELETE, type, context.subresource(),
+                    namespace, name, null, old, context.user(), options.dryRun()));
             ObjectNode pending = pendingDeletion(type, old, options);
             try {
                 if (pending == null) {

@@ -14,4 +14,9 @@ public record ApiRequest(String method, RequestInfo info, Function<String, Strin
     public boolean dryRun() {
         return "All".equals(query.apply("dryRun"));
     }
+
+    /** Who writes, through which subresource, for real or not. */
+    public io.kube4j.apiserver.registry.WriteContext context() {
+        return new io.kube4j.apiserver.registry.WriteContext(user, info.subresource(), dryRun());
+    }
 }

@@ -63,12 +63,12 @@ public final class ResourceEndpoint {
                     throw StatusException.methodNotAllowed("the server does not allow this method on the requested resource");
                 }
                 ObjectNode body = Patches.parseBody(request.body(), request.contentType());
-                yield object(201, store.create(type, ns, body, request.dryRun()));
+                yield object(201, store.create(type, ns, body, request.context()));
             }
             case "PUT" -> {
                 requireName(info);
                 ObjectNode body = Patches.parseBody(request.body(), request.contentType());
-                yield object(200, store.update(type, ns, info.name(), old -> body, GenericStore.Part.MAIN, request.dryRun()));
+                yield object(200, store.update(type, ns, info.name(), old -> body, GenericStore.Part.MAIN, request.context()));
             }
             case "PATCH" -> {
                 requireName(info);
@@ -118,17 +118,18 @@ public final class ResourceEndpoint {
                     throw e;
                 }
                 ObjectNode body = Patches.parseBody(request.body(), "application/yaml");
-                return object(201, store.create(type, info.namespace(), body, request.dryRun()));
+                return object(201, store.create(type, info.namespace(), body, request.context()));
             }
         }
         ObjectNode updated = store.update(type, info.namespace(), info.name(),
-                old -> Patches.apply(patchType, old, request.body(), type.kind()), part, request.dryRun());
+                old -> Patches.apply(patchType, old, request.body(), type.kind()), part, request.context());
         return object(200, updated);
     }
 
     private Reply delete(ApiRequest request, ResourceType type) {
         DeleteOptions options = Queries.deleteOptions(request.query(), deleteBody(request));
-        GenericStore.DeleteResult result = store.delete(type, request.info().namespace(), request.info().name(), options);
+        GenericStore.DeleteResult result = store.delete(type, request.info().namespace(), request.info().name(), options,
+                request.context());
         return object(200, result.object());
     }
 
@@ -141,7 +142,7 @@ public final class ResourceEndpoint {
         List<CachedObject> deleted = new ArrayList<>();
         for (CachedObject o : result.items()) {
             try {
-                GenericStore.DeleteResult r = store.delete(type, o.namespace(), o.name(), options);
+                GenericStore.DeleteResult r = store.delete(type, o.namespace(), o.name(), options, request.context());
                 deleted.add(store.cache(type).codec().cached(o.key(), r.object(),
                         r.object().path("metadata").path("resourceVersion").asLong()));
             } catch (StatusException e) {

@@ -40,11 +40,11 @@ final class Subresources {
                 case "PUT" -> {
                     ObjectNode body = Patches.parseBody(request.body(), request.contentType());
                     yield ResourceEndpoint.object(200, store.update(type, info.namespace(), info.name(), old -> body,
-                            GenericStore.Part.STATUS, request.dryRun()));
+                            GenericStore.Part.STATUS, request.context()));
                 }
                 case "PATCH" -> ResourceEndpoint.object(200, store.update(type, info.namespace(), info.name(),
                         old -> Patches.apply(Patches.type(request.contentType()), old, request.body(), type.kind()),
-                        GenericStore.Part.STATUS, request.dryRun()));
+                        GenericStore.Part.STATUS, request.context()));
                 default -> throw notAllowed();
             };
             case "scale" -> scale(request, type);
@@ -68,7 +68,7 @@ final class Subresources {
                 yield ResourceEndpoint.object(200, store.update(type, "", info.name(), old -> {
                     old.set("spec", body.path("spec").deepCopy());
                     return old;
-                }, GenericStore.Part.ALL, request.dryRun()));
+                }, GenericStore.Part.ALL, request.context()));
             }
             case "log" -> log(request);
             default -> throw new StatusException(Status.failure(404, "NotFound", "the server could not find the requested resource"));
@@ -104,7 +104,7 @@ final class Subresources {
                         ((ObjectNode) old.path("metadata")).put("resourceVersion", rv);
                     }
                     return old;
-                }, GenericStore.Part.MAIN, request.dryRun());
+                }, GenericStore.Part.MAIN, request.context());
                 return ResourceEndpoint.object(200, toScale(type, updated));
             }
             default:
@@ -165,7 +165,7 @@ final class Subresources {
             ((ObjectNode) pod.path("spec")).put("nodeName", node);
             setCondition(pod, "PodScheduled", "True");
             return pod;
-        }, GenericStore.Part.ALL, request.dryRun());
+        }, GenericStore.Part.ALL, request.context().withSubresource("binding"));
         return ResourceEndpoint.status(new Status(201, "", null, null, null, null, null, List.of(), 0));
     }
 
@@ -192,7 +192,7 @@ final class Subresources {
                 ? Json.object() : Patches.parseBody(request.body(), request.contentType());
         JsonNode options = eviction.path("deleteOptions");
         DeleteOptions delete = Queries.deleteOptions(q -> null, options.isObject() ? options : null);
-        store.delete(pods, info.namespace(), info.name(), delete);
+        store.delete(pods, info.namespace(), info.name(), delete, request.context());
         return ResourceEndpoint.status(new Status(201, "", null, null, null, null, null, List.of(), 0));
     }
 

@@ -112,7 +112,8 @@ public final class ApiServer implements AutoCloseable {
             caches.put(type, new WatchCache(type, storage, root, config.watchCacheSize(), timers));
         }
         caches.values().forEach(WatchCache::start);
-        GenericStore store = new GenericStore(storage, root, caches, types, clock);
+        GenericStore store = new GenericStore(storage, root, caches, types, clock, admission());
+        storeRef.set(store);
         bootstrapNamespaces(store);
 
         server = new Server(new QueuedThreadPool(200, 8, 60_000));
@@ -130,7 +131,8 @@ public final class ApiServer implements AutoCloseable {
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, jersey);
         watchHandler = new WatchHandler(types, store, timers, writers, tables, container);
-        server.setHandler(new FrontHandler(authentication(), config.maxRequestBodyBytes(), metrics, watchHandler));
+        server.setHandler(new FrontHandler(authentication(), authorizer(store), config.maxRequestBodyBytes(), metrics,
+                watchHandler));
         server.setStopTimeout(5_000);
         server.start();
 
@@ -170,6 +172,19 @@ public final class ApiServer implements AutoCloseable {
         }
         return builder.build();
     }
+
+    private io.kube4j.apiserver.auth.Authorizer authorizer(GenericStore store) throws IOException {
+        return io.kube4j.apiserver.auth.Authorizers.build(config.security().authorizationModes(),
+                new io.kube4j.apiserver.auth.Authorizers.Dependencies(types, store, caches, config.security()));
+    }
+
+    private io.kube4j.apiserver.admission.AdmissionChain admission() {
+        return io.kube4j.apiserver.admission.AdmissionPlugins.build(config.security().admissionPlugins(),
+                new io.kube4j.apiserver.admission.AdmissionPlugins.Dependencies(types, storeRef::get, caches, clock));
+    }
+
+    /** The store, for admission plugins that read or write other objects (quota usage); set once built. */
+    private final java.util.concurrent.atomic.AtomicReference<GenericStore> storeRef = new java.util.concurrent.atomic.AtomicReference<>();
 
     private AuthenticationChain authentication() throws IOException {
         List<Authenticator> authenticators = new ArrayList<>();
@@ -221,7 +236,7 @@ public final class ApiServer implements AutoCloseable {
             try {
                 com.fasterxml.jackson.databind.node.ObjectNode namespace = Json.object();
                 namespace.putObject("metadata").put("name", name);
-                store.create(namespaces, "", namespace, false);
+                store.create(namespaces, "", namespace, io.kube4j.apiserver.registry.WriteContext.SYSTEM);
                 LOG.info("created namespace {}", name);
             } catch (StatusException e) {
                 if (e.code() != 409) {

@@ -2,6 +2,9 @@ package io.kube4j.apiserver.server;
 
 import io.kube4j.apiserver.auth.AuthenticationChain;
 import io.kube4j.apiserver.auth.Authenticator;
+import io.kube4j.apiserver.auth.Authorizer;
+import io.kube4j.apiserver.auth.RequestAttributes;
+import io.kube4j.apiserver.auth.RequestAttributesParser;
 import io.kube4j.apiserver.auth.Credentials;
 import io.kube4j.apiserver.auth.UserInfo;
 import io.kube4j.common.api.meta.Status;
@@ -30,12 +33,15 @@ public final class FrontHandler extends Handler.Wrapper {
     private static final Set<String> PUBLIC_PATHS = Set.of("/healthz", "/livez", "/readyz");
 
     private final AuthenticationChain authentication;
+    private final Authorizer authorizer;
     private final long maxBodyBytes;
     private final RequestMetrics metrics;
 
-    public FrontHandler(AuthenticationChain authentication, long maxBodyBytes, RequestMetrics metrics, Handler next) {
+    public FrontHandler(AuthenticationChain authentication, Authorizer authorizer, long maxBodyBytes,
+                        RequestMetrics metrics, Handler next) {
         super(next);
         this.authentication = authentication;
+        this.authorizer = authorizer;
         this.maxBodyBytes = maxBodyBytes;
         this.metrics = metrics;
     }
@@ -56,6 +62,18 @@ public final class FrontHandler extends Handler.Wrapper {
             return true;
         }
         request.setAttribute(RequestContext.USER, user);
+        if (!PUBLIC_PATHS.contains(path)) {
+            RequestAttributes attributes = RequestAttributesParser.parse(user, request.getMethod(), path,
+                    Request.extractQueryParameters(request).getValue("watch"));
+            Authorizer.Decision decision = authorizer.authorize(attributes);
+            if (!decision.allowed()) {
+                Replies.status(response, logged, Status.failure(403, "Forbidden", attributes.forbiddenMessage(decision.reason()))
+                        .withDetails(attributes.name().isEmpty() ? null : attributes.name(),
+                                attributes.resourceRequest() ? attributes.apiGroup() : null,
+                                attributes.resourceRequest() ? attributes.resource() : null));
+                return true;
+            }
+        }
         long length = request.getLength();
         if (length > maxBodyBytes) {
             // Read (and drop) a moderately oversized body first, so that clients still sending it see the
