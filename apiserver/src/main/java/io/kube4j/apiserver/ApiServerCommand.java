@@ -63,14 +63,15 @@ public final class ApiServerCommand implements Callable<Integer> {
     @Option(names = "--anonymous-auth", defaultValue = "false", arity = "0..1", description = "Serve requests without credentials as system:anonymous.")
     boolean anonymousAuth;
 
-    @Option(names = "--authorization-mode", defaultValue = "AlwaysAllow", split = ",",
+    @Option(names = "--authorization-mode", defaultValue = "Node,RBAC", split = ",",
             description = "Ordered authorizers: Node, RBAC, ABAC, AlwaysAllow (tests only), AlwaysDeny.")
     List<String> authorizationModes;
 
     @Option(names = "--authorization-policy-file", description = "ABAC policy: one JSON policy object per line.")
     Path authorizationPolicyFile;
 
-    @Option(names = "--enable-admission-plugins", defaultValue = "", split = ",", description = "Admission plugins, in order.")
+    @Option(names = "--enable-admission-plugins", defaultValue = io.kube4j.apiserver.admission.AdmissionPlugins.DEFAULT_FLAG,
+            split = ",", description = "Admission plugins, in the order they run.")
     List<String> admissionPlugins;
 
     @Option(names = "--service-account-key-file", split = ",", description = "Keys that verify service-account tokens (PEM).")
@@ -86,6 +87,15 @@ public final class ApiServerCommand implements Callable<Integer> {
     @Option(names = "--audit-log-path", description = "Write one JSON line per request to this file.")
     Path auditLogPath;
 
+    @Option(names = "--audit-log-maxsize", defaultValue = "100", description = "Rotate the audit log at this many MB (0 = never).")
+    int auditLogMaxSize;
+
+    @Option(names = "--audit-log-maxbackup", defaultValue = "10", description = "Rotated audit logs to keep (0 = all).")
+    int auditLogMaxBackup;
+
+    @Option(names = "--audit-log-maxage", defaultValue = "0", description = "Days to keep rotated audit logs (0 = forever).")
+    int auditLogMaxAge;
+
     @Option(names = "--encryption-provider-config", description = "Encrypt secrets at rest as this file configures.")
     Path encryptionProviderConfig;
 
@@ -98,6 +108,21 @@ public final class ApiServerCommand implements Callable<Integer> {
     @Option(names = "--request-timeout", defaultValue = "60s", description = "Timeout of non-watch requests.")
     String requestTimeout;
 
+    @Option(names = "--tls-min-version", defaultValue = "VersionTLS12", description = "VersionTLS12 or VersionTLS13.")
+    String tlsMinVersion;
+
+    @Option(names = "--tls-cipher-suites", split = ",", description = "Allowed TLS 1.2 cipher suites (IANA names); default ECDHE AEAD suites.")
+    List<String> tlsCipherSuites;
+
+    @Option(names = "--kubelet-client-certificate", description = "Client certificate for talking to kubelets (logs).")
+    Path kubeletClientCertificate;
+
+    @Option(names = "--kubelet-client-key", description = "Client key for talking to kubelets.")
+    Path kubeletClientKey;
+
+    @Option(names = "--kubelet-certificate-authority", description = "CA of the kubelets' serving certificates (default: --client-ca-file).")
+    Path kubeletCertificateAuthority;
+
     @Option(names = "--log-format", defaultValue = "text", description = "text or json.")
     Logging.Format logFormat;
 
@@ -108,7 +133,8 @@ public final class ApiServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Logging.configure(logFormat, verbosity);
         for (Path file : Arrays.asList(tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, etcdCaFile, etcdCertFile,
-                etcdKeyFile, serviceAccountSigningKeyFile, authorizationPolicyFile, encryptionProviderConfig)) {
+                etcdKeyFile, serviceAccountSigningKeyFile, authorizationPolicyFile, encryptionProviderConfig,
+                kubeletClientCertificate, kubeletClientKey, kubeletCertificateAuthority)) {
             if (file != null && !Files.isReadable(file)) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "file " + file + " does not exist or is not readable");
             }
@@ -123,7 +149,10 @@ public final class ApiServerCommand implements Callable<Integer> {
                         admissionPlugins.stream().map(String::trim).filter(p -> !p.isEmpty()).toList(),
                         serviceAccountKeyFiles == null ? List.of() : serviceAccountKeyFiles, serviceAccountSigningKeyFile,
                         serviceAccountLookup, authorizationPolicyFile, auditLogPath, encryptionProviderConfig,
-                        maxRequestsInflight, maxMutatingRequestsInflight, duration(requestTimeout)));
+                        maxRequestsInflight, maxMutatingRequestsInflight, duration(requestTimeout)),
+                tlsOptions(), new ApiServerConfig.AuditOptions(auditLogMaxSize, auditLogMaxBackup, auditLogMaxAge),
+                new ApiServerConfig.KubeletClient(kubeletClientCertificate, kubeletClientKey,
+                        kubeletCertificateAuthority != null ? kubeletCertificateAuthority : clientCaFile));
         ApiServer server = new ApiServer(config, Clock.systemUTC()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -132,6 +161,16 @@ public final class ApiServerCommand implements Callable<Integer> {
         }, "shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private ApiServerConfig.TlsOptions tlsOptions() {
+        if (!tlsMinVersion.equals("VersionTLS12") && !tlsMinVersion.equals("VersionTLS13")) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--tls-min-version must be VersionTLS12 or VersionTLS13, not " + tlsMinVersion);
+        }
+        List<String> suites = tlsCipherSuites == null || tlsCipherSuites.isEmpty()
+                ? ApiServerConfig.TlsOptions.DEFAULT.cipherSuites() : tlsCipherSuites;
+        return new ApiServerConfig.TlsOptions(tlsMinVersion, suites);
     }
 
     /** Kubernetes-style durations: {@code 90s}, {@code 5m}, {@code 1h}, {@code 0}. */

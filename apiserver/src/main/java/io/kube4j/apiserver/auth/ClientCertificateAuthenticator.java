@@ -13,16 +13,38 @@ import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 
 /**
- * Users from client certificates: CN is the user name, each O a group. The TLS handshake has
- * already verified the chain against the client CA; validity is checked again here so that an
- * expired certificate gets a 401 Status rather than a handshake failure.
+ * Users from client certificates: CN is the user name, each O a group. The TLS layer accepts any
+ * certificate whose key the client proves it holds; the chain, the validity dates and the client
+ * auth usage are checked here against the client CA, so a bad certificate gets a 401 Status
+ * rather than a handshake failure the client cannot explain.
  */
 public final class ClientCertificateAuthenticator implements Authenticator {
 
     private final Clock clock;
+    private final java.util.Set<java.security.cert.TrustAnchor> anchors;
 
-    public ClientCertificateAuthenticator(Clock clock) {
+    public ClientCertificateAuthenticator(List<X509Certificate> authorities, Clock clock) {
         this.clock = clock;
+        this.anchors = new java.util.HashSet<>();
+        for (X509Certificate ca : authorities) {
+            anchors.add(new java.security.cert.TrustAnchor(ca, null));
+        }
+    }
+
+    private void verifyChain(List<X509Certificate> chain) {
+        try {
+            java.security.cert.CertificateFactory factory = java.security.cert.CertificateFactory.getInstance("X.509");
+            java.security.cert.PKIXParameters parameters = new java.security.cert.PKIXParameters(anchors);
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(clock.instant()));
+            java.security.cert.CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(chain), parameters);
+            List<String> usages = chain.get(0).getExtendedKeyUsage();
+            if (usages != null && !usages.contains("1.3.6.1.5.5.7.3.2")) {
+                throw new AuthenticationException("client certificate is not valid for client authentication");
+            }
+        } catch (java.security.GeneralSecurityException e) {
+            throw new AuthenticationException("client certificate is not valid: " + e.getMessage());
+        }
     }
 
     @Override
@@ -36,6 +58,7 @@ public final class ClientCertificateAuthenticator implements Authenticator {
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
             throw new AuthenticationException("client certificate is not valid now: " + e.getMessage());
         }
+        verifyChain(credentials.certificates());
         String user = null;
         List<String> groups = new ArrayList<>();
         try {

@@ -9,10 +9,20 @@ public final class RequestAttributesParser {
     private RequestAttributesParser() {
     }
 
+    private static String exactName(String fieldSelector) {
+        try {
+            return io.kube4j.common.selector.FieldSelector.parse(fieldSelector).exactValue("metadata.name").orElse("");
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+    }
+
     /**
-     * @param watchParam the {@code watch} query parameter, or null
+     * @param watchParam    the {@code watch} query parameter, or null
+     * @param fieldSelector the {@code fieldSelector} query parameter, or null
      */
-    public static RequestAttributes parse(UserInfo user, String method, String path, String watchParam) {
+    public static RequestAttributes parse(UserInfo user, String method, String path, String watchParam,
+                                          String fieldSelector) {
         List<String> parts = RequestInfo.segments(path);
         RequestInfo info = null;
         if (!parts.isEmpty() && (parts.get(0).equals("api") || parts.get(0).equals("apis"))) {
@@ -30,11 +40,15 @@ public final class RequestAttributesParser {
             case "DELETE" -> info.hasName() ? "delete" : "deletecollection";
             default -> method.toLowerCase();
         };
-        String namespace = info.resource().equals("namespaces") ? info.name() : info.namespace();
-        if (info.resource().equals("namespaces") && info.namespace().isEmpty() && !info.hasName()) {
-            namespace = "";
+        // like Kubernetes: a namespace object's own requests are in that namespace
+        boolean namespaceObject = info.group().isEmpty() && info.resource().equals("namespaces");
+        String namespace = namespaceObject ? info.name() : info.namespace();
+        String name = info.name();
+        if (name.isEmpty() && (verb.equals("list") || verb.equals("watch")) && fieldSelector != null) {
+            // a list or watch pinned to one name by metadata.name is authorized as a request for that name
+            name = exactName(fieldSelector);
         }
         return new RequestAttributes(user, verb, info.group(), info.version(), info.resource(), info.subresource(),
-                info.resource().equals("namespaces") ? "" : namespace, info.name(), true, path);
+                namespace, name, true, path);
     }
 }

@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class WatchCache implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WatchCache.class);
+    private static final int LOAD_PAGE = 5_000;
 
     private final ResourceType type;
     private final Storage storage;
@@ -87,16 +88,28 @@ public final class WatchCache implements AutoCloseable {
     }
 
     private void load() {
-        Storage.Page page = storage.list(prefix, prefix, 0, 0);
+        // read in pages at one revision, so a large type never needs one huge etcd answer
+        java.util.Map<String, CachedObject> loaded = new java.util.HashMap<>();
+        Storage.Page page = storage.list(prefix, prefix, LOAD_PAGE, 0);
+        long listRevision = page.revision();
+        while (true) {
+            String last = null;
+            for (Storage.Entry entry : page.entries()) {
+                loaded.put(entry.key(), codec.cached(entry));
+                last = entry.key();
+            }
+            if (page.remaining() == 0 || last == null) {
+                break;
+            }
+            page = storage.list(prefix, last + "\0", LOAD_PAGE, listRevision);
+        }
         lock.writeLock().lock();
         try {
             objects.clear();
             ring.clear();
-            for (Storage.Entry entry : page.entries()) {
-                objects.put(entry.key(), codec.cached(entry));
-            }
-            revision = page.revision();
-            resumableFrom = page.revision();
+            objects.putAll(loaded);
+            revision = listRevision;
+            resumableFrom = listRevision;
             ready = true;
             // watchers of the previous incarnation may have missed events: make them re-list
             for (Registration r : watchers) {
@@ -107,7 +120,7 @@ public final class WatchCache implements AutoCloseable {
         } finally {
             lock.writeLock().unlock();
         }
-        etcdWatch = storage.watch(prefix, page.revision(), new Storage.Listener() {
+        etcdWatch = storage.watch(prefix, listRevision, new Storage.Listener() {
             @Override
             public void onChanges(List<Storage.Change> changes, long headerRevision) {
                 apply(changes, headerRevision);

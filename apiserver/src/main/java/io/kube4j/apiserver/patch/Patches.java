@@ -75,6 +75,10 @@ public final class Patches {
             String prefix = "error converting YAML to JSON: ";
             return Bodies.object(Bodies.yaml(body, prefix), prefix);
         }
+        if (mediaType.equals("application/vnd.kubernetes.protobuf")) {
+            // kubectl's typed commands (create namespace, auth can-i, …) send protobuf bodies
+            return io.kube4j.apiserver.protobuf.ProtobufBodies.decode(body);
+        }
         throw StatusException.unsupportedMediaType(UNKNOWN_BODY_TYPE);
     }
 

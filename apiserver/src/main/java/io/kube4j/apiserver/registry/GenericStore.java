@@ -21,7 +21,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -37,13 +36,13 @@ public final class GenericStore {
 
     private static final String GENERATE_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
     private static final int MAX_CONFLICT_RETRIES = 16;
+    private static final long CONSISTENT_READ_WAIT_MS = 3_000;
 
     private final Storage storage;
     private final String root;
     private final Map<ResourceType, WatchCache> caches;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final ResourceType namespaces;
     private final AdmissionChain admission;
 
     public GenericStore(Storage storage, String root, Map<ResourceType, WatchCache> caches, ResourceTypes types, Clock clock,
@@ -53,7 +52,6 @@ public final class GenericStore {
         this.root = root;
         this.caches = caches;
         this.clock = clock;
-        this.namespaces = types.find("", "v1", "namespaces").orElseThrow();
     }
 
     public String root() {
@@ -82,6 +80,18 @@ public final class GenericStore {
         if (options.fromCache() && cache != null) {
             WatchCache.Snapshot snapshot = storage(() -> cache.list(prefix, filter));
             return new ListResult(snapshot.items(), snapshot.revision(), "", 0);
+        }
+        if (cache != null && options.resourceVersion().isEmpty() && options.limit() == 0 && options.continueToken().isEmpty()) {
+            // A consistent read served from the cache, as Kubernetes does since 1.31: learn etcd's current
+            // revision (one cheap request), wait until the cache has seen it, then list from memory.
+            long current = storage(storage::currentRevision);
+            if (cache.revision() < current) {
+                storage.requestProgress();
+            }
+            if (cache.awaitRevision(current, CONSISTENT_READ_WAIT_MS)) {
+                WatchCache.Snapshot snapshot = storage(() -> cache.list(prefix, filter));
+                return new ListResult(snapshot.items(), snapshot.revision(), "", 0);
+            }
         }
         long revision = 0;
         String from = prefix;
@@ -183,8 +193,8 @@ public final class GenericStore {
                     context.subresource(), namespace, name, object, null, context.user(), dryRun);
             admission.admit(request);
             validate(type, object, type.strategy().validateCreate(object));
-            if (type.namespaced()) {
-                requireActiveNamespace(namespace);
+            if (type.namespaced() && (namespace == null || namespace.isEmpty())) {
+                throw StatusException.badRequest("a namespace is required for this resource");
             }
             admission.validate(request);
             if (dryRun) {
@@ -200,30 +210,6 @@ public final class GenericStore {
                 }
                 throw translate(e, type, name);
             }
-        }
-    }
-
-    private void requireActiveNamespace(String namespace) {
-        if (namespace == null || namespace.isEmpty()) {
-            throw StatusException.badRequest("a namespace is required for this resource");
-        }
-        WatchCache cache = caches.get(namespaces);
-        JsonNode phase = null;
-        if (cache != null) {
-            for (CachedObject ns : cache.list(namespaces.key(root, "", namespace), o -> o.name().equals(namespace)).items()) {
-                phase = Json.parse(new String(ns.json(), java.nio.charset.StandardCharsets.UTF_8)).path("status").path("phase");
-            }
-        }
-        if (phase == null) {
-            Optional<Storage.Entry> entry = storage(() -> storage.get(namespaces.key(root, "", namespace)));
-            if (entry.isEmpty()) {
-                throw StatusException.notFound("namespaces", namespace);
-            }
-            phase = ObjectCodec.decode(entry.get().value(), entry.get().modRevision()).path("status").path("phase");
-        }
-        if ("Terminating".equals(phase.asText())) {
-            throw StatusException.forbidden("unable to create new content in namespace " + namespace
-                    + " because it is being terminated");
         }
     }
 
@@ -426,9 +412,6 @@ public final class GenericStore {
     public DeleteResult delete(ResourceType type, String namespace, String name, DeleteOptions options,
                                WriteContext context) {
         String key = type.key(root, namespace, name);
-        if (type == namespaces && isSystemNamespace(name)) {
-            throw StatusException.forbidden("namespaces \"" + name + "\" is forbidden: this namespace may not be deleted");
-        }
         for (int attempt = 0; ; attempt++) {
             Storage.Entry entry = storage(() -> storage.get(key))
                     .orElseThrow(() -> StatusException.notFound(type.groupResource(), name));
@@ -468,10 +451,6 @@ public final class GenericStore {
                 throw translate(e, type, name);
             }
         }
-    }
-
-    private static boolean isSystemNamespace(String name) {
-        return List.of("default", "kube-system", "kube-public", "kube-node-lease").contains(name);
     }
 
     /** The object marked for deletion when it cannot go at once, or null to delete it now. */

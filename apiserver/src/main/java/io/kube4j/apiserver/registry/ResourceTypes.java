@@ -37,7 +37,7 @@ public final class ResourceTypes {
         t.add(type("", "v1", "endpoints", "Endpoints", true, List.of("ep"), Set.of(), none, Strategies.NO_GENERATION));
         t.add(type("", "v1", "configmaps", "ConfigMap", true, List.of("cm"), Set.of(), none, Strategies.NO_GENERATION));
         t.add(type("", "v1", "secrets", "Secret", true, List.of(), Set.of(), none, Strategies.SECRET));
-        t.add(type("", "v1", "serviceaccounts", "ServiceAccount", true, List.of("sa"), Set.of(), none, Strategies.NO_GENERATION));
+        t.add(type("", "v1", "serviceaccounts", "ServiceAccount", true, List.of("sa"), Set.of("token"), none, Strategies.NO_GENERATION));
         t.add(type("", "v1", "events", "Event", true, List.of("ev"), Set.of(), none, Strategies.EVENT));
         t.add(type("", "v1", "replicationcontrollers", "ReplicationController", true, List.of("rc"), Set.of("status", "scale"), all, Strategies.REPLICATION_CONTROLLER));
         t.add(type("", "v1", "resourcequotas", "ResourceQuota", true, List.of("quota"), status, none, Strategies.DEFAULT));
@@ -55,7 +55,17 @@ public final class ResourceTypes {
         t.add(type(rbac, "v1", "rolebindings", "RoleBinding", true, List.of(), Set.of(), none, Strategies.PATH_SEGMENT_NAMES));
         t.add(type(rbac, "v1", "clusterroles", "ClusterRole", false, List.of(), Set.of(), none, Strategies.PATH_SEGMENT_NAMES));
         t.add(type(rbac, "v1", "clusterrolebindings", "ClusterRoleBinding", false, List.of(), Set.of(), none, Strategies.PATH_SEGMENT_NAMES));
+        // reviews: create-only, computed per request and never stored (io.kube4j.apiserver.reviews)
+        t.add(review("authorization.k8s.io", "selfsubjectaccessreviews", "SelfSubjectAccessReview"));
+        t.add(review("authorization.k8s.io", "selfsubjectrulesreviews", "SelfSubjectRulesReview"));
+        t.add(review("authorization.k8s.io", "subjectaccessreviews", "SubjectAccessReview"));
+        t.add(review("authentication.k8s.io", "selfsubjectreviews", "SelfSubjectReview"));
         return new ResourceTypes(t);
+    }
+
+    private static ResourceType review(String group, String plural, String kind) {
+        return new ResourceType(group, "v1", plural, kind.toLowerCase(), kind, false, List.of(), Set.of(), List.of(),
+                List.of("create"), Strategies.DEFAULT);
     }
 
     private static ResourceType type(String group, String version, String plural, String kind, boolean namespaced,

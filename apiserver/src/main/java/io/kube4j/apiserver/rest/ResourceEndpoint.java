@@ -30,12 +30,25 @@ public final class ResourceEndpoint {
     private final GenericStore store;
     private final TableRenderers tables;
     private final Subresources subresources;
+    private final java.util.Map<String, Computed> computed;
 
-    public ResourceEndpoint(ResourceTypes types, GenericStore store, TableRenderers tables, Clock clock) {
+    /** A create-only resource computed per request and never stored (access reviews): POST answers 201 with it. */
+    public interface Computed {
+        /** The answer to {@code body} posted by {@code user}; throws {@link StatusException} for a bad body. */
+        ObjectNode create(ObjectNode body, io.kube4j.apiserver.auth.UserInfo user);
+    }
+
+    /**
+     * @param tokens   issues service-account tokens (TokenRequest); null when no signing key is configured
+     * @param computed the {@link Computed} resources by {@link ResourceType#groupResource()}
+     */
+    public ResourceEndpoint(ResourceTypes types, GenericStore store, TableRenderers tables, Clock clock,
+                            io.kube4j.apiserver.auth.ServiceAccountTokens tokens, java.util.Map<String, Computed> computed) {
         this.types = types;
         this.store = store;
         this.tables = tables;
-        this.subresources = new Subresources(types, store, clock);
+        this.subresources = new Subresources(types, store, clock, tokens);
+        this.computed = java.util.Map.copyOf(computed);
     }
 
     public Reply handle(ApiRequest request) {
@@ -48,6 +61,13 @@ public final class ResourceEndpoint {
                         "the server could not find the requested resource")));
         if (!type.namespaced() && !info.namespace().isEmpty()) {
             throw new StatusException(Status.failure(404, "NotFound", "the server could not find the requested resource"));
+        }
+        Computed virtual = computed.get(type.groupResource());
+        if (virtual != null) {
+            if (!request.method().equals("POST") || info.hasName() || info.hasSubresource()) {
+                throw StatusException.methodNotAllowed("the server does not allow this method on the requested resource");
+            }
+            return object(201, virtual.create(Patches.parseBody(request.body(), request.contentType()), request.user()));
         }
         if (info.hasSubresource()) {
             if (!type.subresources().contains(info.subresource())) {

@@ -24,11 +24,13 @@ final class Subresources {
     private final ResourceType pods;
     private final GenericStore store;
     private final Clock clock;
+    private final io.kube4j.apiserver.auth.ServiceAccountTokens tokens;
 
-    Subresources(ResourceTypes types, GenericStore store, Clock clock) {
+    Subresources(ResourceTypes types, GenericStore store, Clock clock, io.kube4j.apiserver.auth.ServiceAccountTokens tokens) {
         this.pods = types.find("", "v1", "pods").orElseThrow();
         this.store = store;
         this.clock = clock;
+        this.tokens = tokens;
     }
 
     Reply handle(ApiRequest request, ResourceType type) {
@@ -70,7 +72,13 @@ final class Subresources {
                     return old;
                 }, GenericStore.Part.ALL, request.context()));
             }
-            case "log" -> log(request);
+            case "log" -> throw StatusException.methodNotAllowed("pods/log only answers GET");
+            case "token" -> {
+                if (!method.equals("POST")) {
+                    throw notAllowed();
+                }
+                yield tokenRequest(request, type);
+            }
             default -> throw new StatusException(Status.failure(404, "NotFound", "the server could not find the requested resource"));
         };
     }
@@ -196,18 +204,49 @@ final class Subresources {
         return ResourceEndpoint.status(new Status(201, "", null, null, null, null, null, List.of(), 0));
     }
 
-    // ---- log
+    // ---- token (TokenRequest)
 
-    private Reply log(ApiRequest request) {
-        RequestInfo info = request.info();
-        ObjectNode pod = store.get(pods, info.namespace(), info.name());
-        String node = pod.path("spec").path("nodeName").asText("");
-        if (node.isEmpty()) {
-            throw StatusException.badRequest("pod " + info.name() + " does not have a host assigned");
+    private Reply tokenRequest(ApiRequest request, ResourceType accounts) {
+        if (tokens == null) {
+            throw StatusException.badRequest("token requests are not available: the apiserver has no"
+                    + " --service-account-signing-key-file");
         }
-        // Logs are served by the node's kubelet; until kubelets serve them, say so precisely.
-        throw StatusException.badRequest("container logs of pod " + info.name() + " are not available: the kubelet on node "
-                + node + " does not serve logs yet");
+        RequestInfo info = request.info();
+        ObjectNode account = store.get(accounts, info.namespace(), info.name());
+        ObjectNode body = request.body() == null || request.body().length == 0
+                ? Json.object() : Patches.parseBody(request.body(), request.contentType());
+        JsonNode spec = body.path("spec");
+        long seconds = spec.path("expirationSeconds").asLong(3600);
+        if (seconds < 600) {
+            throw StatusException.invalid("TokenRequest", info.name(), List.of(StatusCause.invalid(
+                    "spec.expirationSeconds", seconds, "may not specify a duration less than 10 minutes")));
+        }
+        seconds = Math.min(seconds, 48L * 3600);
+        List<String> audiences = new java.util.ArrayList<>();
+        spec.path("audiences").forEach(a -> audiences.add(a.asText()));
+        io.kube4j.apiserver.auth.ServiceAccountTokens.BoundObject bound = null;
+        JsonNode ref = spec.path("boundObjectRef");
+        if (ref.isObject() && !ref.path("name").asText("").isEmpty()) {
+            bound = new io.kube4j.apiserver.auth.ServiceAccountTokens.BoundObject(ref.path("kind").asText("Pod"),
+                    ref.path("name").asText(), ref.path("uid").asText(""));
+        }
+        var issued = tokens.issue(info.namespace(), info.name(), account.path("metadata").path("uid").asText(),
+                audiences, java.time.Duration.ofSeconds(seconds), bound);
+        ObjectNode reply = Json.object();
+        reply.put("kind", "TokenRequest");
+        reply.put("apiVersion", "authentication.k8s.io/v1");
+        reply.putObject("metadata").put("name", info.name()).put("namespace", info.namespace())
+                .put("creationTimestamp", GenericStore.timestamp(clock.instant()));
+        ObjectNode replySpec = reply.putObject("spec");
+        var audienceArray = replySpec.putArray("audiences");
+        (audiences.isEmpty() ? List.of(tokens.issuer()) : audiences).forEach(audienceArray::add);
+        replySpec.put("expirationSeconds", seconds);
+        if (bound != null) {
+            replySpec.set("boundObjectRef", ref.deepCopy());
+        }
+        reply.putObject("status").put("token", issued.token())
+                .put("expirationTimestamp", GenericStore.timestamp(issued.expires()));
+        return ResourceEndpoint.object(201, reply);
     }
 
 }

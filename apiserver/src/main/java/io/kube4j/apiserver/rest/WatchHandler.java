@@ -95,6 +95,9 @@ public final class WatchHandler extends Handler.Wrapper {
         Predicate<CachedObject> filter = Queries.filter(type, options);
         long from = revision(options.resourceVersion());
         WatchCache cache = store.cache(type);
+        if (cache == null) {
+            throw StatusException.methodNotAllowed(type.groupResource() + " cannot be watched");
+        }
         String accept = request.getHeaders().get(HttpHeader.ACCEPT);
         boolean table = TableRenderers.wantsTable(accept);
         EventRenderer renderer = table ? tables.renderer(type, Queries.bool(query::getValue, "includeObject")

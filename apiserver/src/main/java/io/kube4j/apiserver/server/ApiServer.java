@@ -14,6 +14,7 @@ import io.kube4j.apiserver.registry.ResourceType;
 import io.kube4j.apiserver.registry.ResourceTypes;
 import io.kube4j.apiserver.rest.ApiResource;
 import io.kube4j.apiserver.rest.ResourceEndpoint;
+import io.kube4j.apiserver.rest.ResourceHandler;
 import io.kube4j.apiserver.rest.StatusExceptionMapper;
 import io.kube4j.apiserver.rest.TableRenderers;
 import io.kube4j.apiserver.rest.WatchHandler;
@@ -83,6 +84,9 @@ public final class ApiServer implements AutoCloseable {
     private Server server;
     private WatchHandler watchHandler;
     private volatile boolean etcdHealthy;
+    /** What the authorizers, the RBAC escalation check and the reviews share; set once the caches exist. */
+    private io.kube4j.apiserver.auth.Authorizers.Dependencies authorization;
+    private io.kube4j.apiserver.audit.AuditLog audit;
 
     public ApiServer(ApiServerConfig config, Clock clock) {
         this.config = config;
@@ -92,6 +96,9 @@ public final class ApiServer implements AutoCloseable {
     /** Connects to etcd (failing fast when it is unreachable), fills the caches and starts serving. */
     public ApiServer start() throws Exception {
         RequestMetrics[] metricsRef = new RequestMetrics[1];
+        java.nio.file.Path encryptionFile = config.security().encryptionProviderConfig();
+        io.kube4j.apiserver.storage.EncryptionConfig encryption = encryptionFile == null ? null
+                : io.kube4j.apiserver.storage.EncryptionConfig.load(encryptionFile);
         storage = new EtcdStorage(etcdClient(), config.etcdTimeout(),
                 (op, nanos) -> {
                     if (metricsRef[0] != null) {
@@ -105,16 +112,27 @@ public final class ApiServer implements AutoCloseable {
             throw new IOException("etcd at " + String.join(",", config.etcdServers()) + " is unreachable: " + e.getMessage(), e);
         }
         etcdHealthy = true;
+        if (encryption != null) {
+            storage = encryption.wrap(storage, config.etcdPrefix());
+        }
         RequestMetrics metrics = new RequestMetrics(this::watcherCounts);
         metricsRef[0] = metrics;
         String root = config.etcdPrefix();
         for (ResourceType type : types.all()) {
-            caches.put(type, new WatchCache(type, storage, root, config.watchCacheSize(), timers));
+            if (type.verbs().contains("watch")) { // create-only reviews are never stored
+                caches.put(type, new WatchCache(type, storage, root, config.watchCacheSize(), timers));
+            }
         }
+        // authorizers only keep references to the caches: a bad ABAC policy file fails here, before the caches start
+        authorization = io.kube4j.apiserver.auth.Authorizers.Dependencies.of(types, caches, root, config.security());
+        io.kube4j.apiserver.auth.Authorizer authorizer = authorizer();
         caches.values().forEach(WatchCache::start);
-        GenericStore store = new GenericStore(storage, root, caches, types, clock, admission());
+        GenericStore store = new GenericStore(storage, root, caches, types, clock, withAuthorizationPlugins(admission()));
         storeRef.set(store);
         bootstrapNamespaces(store);
+        if (io.kube4j.apiserver.auth.Authorizers.rbacEnabled(config.security().authorizationModes())) {
+            io.kube4j.apiserver.auth.BootstrapPolicy.ensure(store, types);
+        }
 
         server = new Server(new QueuedThreadPool(200, 8, 60_000));
         server.setErrorHandler(new JsonErrorHandler());
@@ -123,16 +141,26 @@ public final class ApiServer implements AutoCloseable {
 
         TableRenderers tables = new TableRenderers(clock);
         String address = (config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress()) + ":" + config.securePort();
-        ApiResource api = new ApiResource(new Discovery(types, address), new OpenApi(types),
-                new ResourceEndpoint(types, store, tables, clock), metrics, () -> etcdHealthy);
+        ApiResource api = new ApiResource(new Discovery(types, address), new OpenApi(types), metrics, () -> etcdHealthy);
+        ResourceEndpoint endpoint = new ResourceEndpoint(types, store, tables, clock, tokenIssuer(),
+                io.kube4j.apiserver.reviews.Reviews.resources(authorizer, authorization.rbac(),
+                        config.security().authorizationModes()));
         ResourceConfig jersey = new ResourceConfig()
                 .register(api)
                 .register(StatusExceptionMapper.class)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, jersey);
-        watchHandler = new WatchHandler(types, store, timers, writers, tables, container);
-        server.setHandler(new FrontHandler(authentication(), authorizer(store), config.maxRequestBodyBytes(), metrics,
-                watchHandler));
+        ResourceHandler resources = new ResourceHandler(endpoint, types, store, config.kubelet(), config.maxRequestBodyBytes(),
+                container);
+        watchHandler = new WatchHandler(types, store, timers, writers, tables, resources);
+        ApiServerConfig.Security security = config.security();
+        if (security.auditLogPath() != null) {
+            audit = new io.kube4j.apiserver.audit.AuditLog(security.auditLogPath(), config.audit().maxSizeMb(),
+                    config.audit().maxBackups(), config.audit().maxAgeDays(), clock);
+        }
+        server.setHandler(new FrontHandler(authentication(), authorizer,
+                new FrontHandler.Limits(config.maxRequestBodyBytes(), security.maxRequestsInflight(),
+                        security.maxMutatingRequestsInflight()), metrics, audit, clock, watchHandler));
         server.setStopTimeout(5_000);
         server.start();
 
@@ -161,6 +189,8 @@ public final class ApiServer implements AutoCloseable {
     private Client etcdClient() throws IOException {
         ClientBuilder builder = Client.builder().endpoints(config.etcdServers().toArray(String[]::new))
                 .connectTimeout(java.time.Duration.ofSeconds(5))
+                // lists of many objects exceed gRPC's 4 MiB default; Kubernetes allows up to 2 GiB
+                .maxInboundMessageSize(Integer.MAX_VALUE)
                 .retryMaxDuration(config.etcdTimeout());
         if (config.etcdCaFile() != null) {
             builder.sslContext(ssl -> {
@@ -173,9 +203,15 @@ public final class ApiServer implements AutoCloseable {
         return builder.build();
     }
 
-    private io.kube4j.apiserver.auth.Authorizer authorizer(GenericStore store) throws IOException {
-        return io.kube4j.apiserver.auth.Authorizers.build(config.security().authorizationModes(),
-                new io.kube4j.apiserver.auth.Authorizers.Dependencies(types, store, caches, config.security()));
+    private io.kube4j.apiserver.auth.Authorizer authorizer() throws IOException {
+        return io.kube4j.apiserver.auth.Authorizers.build(config.security().authorizationModes(), authorization);
+    }
+
+    /** {@code chain} plus the admission checks that come with the authorization modes (RBAC escalation). */
+    private io.kube4j.apiserver.admission.AdmissionChain withAuthorizationPlugins(io.kube4j.apiserver.admission.AdmissionChain chain) {
+        List<io.kube4j.apiserver.admission.AdmissionPlugin> plugins = new ArrayList<>(chain.plugins());
+        plugins.addAll(io.kube4j.apiserver.auth.Authorizers.admissionPlugins(config.security().authorizationModes(), authorization));
+        return new io.kube4j.apiserver.admission.AdmissionChain(plugins);
     }
 
     private io.kube4j.apiserver.admission.AdmissionChain admission() {
@@ -189,16 +225,55 @@ public final class ApiServer implements AutoCloseable {
     private AuthenticationChain authentication() throws IOException {
         List<Authenticator> authenticators = new ArrayList<>();
         if (config.clientCaFile() != null) {
-            authenticators.add(new ClientCertificateAuthenticator(clock));
+            authenticators.add(new ClientCertificateAuthenticator(Pem.certificates(config.clientCaFile()), clock));
         }
         if (config.tokenAuthFile() != null) {
             authenticators.add(TokenFileAuthenticator.load(config.tokenAuthFile()));
         }
+        if (!config.security().serviceAccountKeyFiles().isEmpty()) {
+            java.util.List<java.security.PublicKey> keys = new java.util.ArrayList<>();
+            for (java.nio.file.Path file : config.security().serviceAccountKeyFiles()) {
+                keys.add(Pem.publicKey(file));
+            }
+            String issuer = io.kube4j.apiserver.auth.ServiceAccountTokens.DEFAULT_ISSUER;
+            authenticators.add(new io.kube4j.apiserver.auth.ServiceAccountTokenAuthenticator(keys,
+                    java.util.List.of(issuer, "kubernetes/serviceaccount"), java.util.List.of(issuer),
+                    config.security().serviceAccountLookup() ? this::serviceAccountUid : null, clock));
+        }
         return new AuthenticationChain(authenticators, config.anonymousAuth());
     }
 
+    private io.kube4j.apiserver.auth.ServiceAccountTokens tokenIssuer() throws IOException {
+        java.nio.file.Path key = config.security().serviceAccountSigningKeyFile();
+        if (key == null) {
+            return null;
+        }
+        return new io.kube4j.apiserver.auth.ServiceAccountTokens(Pem.privateKey(key), Pem.publicKey(key),
+                io.kube4j.apiserver.auth.ServiceAccountTokens.DEFAULT_ISSUER, clock);
+    }
+
+    /** The uid of a ServiceAccount from its watch cache (the token check runs on every request). */
+    private java.util.Optional<String> serviceAccountUid(String namespace, String name) {
+        ResourceType accounts = types.find("", "v1", "serviceaccounts").orElseThrow();
+        WatchCache cache = caches.get(accounts);
+        String key = accounts.key(config.etcdPrefix(), namespace, name);
+        for (io.kube4j.apiserver.cache.CachedObject o : cache.list(key, o -> o.key().equals(key)).items()) {
+            return java.util.Optional.of(io.kube4j.apiserver.cache.ObjectCodec.decode(o.json(), o.revision())
+                    .path("metadata").path("uid").asText(""));
+        }
+        return java.util.Optional.empty();
+    }
+
     private ServerConnector tlsConnector(Server server) throws IOException {
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        java.util.List<java.security.cert.X509Certificate> clientAuthorities = config.clientCaFile() == null
+                ? java.util.List.of() : Pem.certificates(config.clientCaFile());
+        SslContextFactory.Server ssl = new SslContextFactory.Server() {
+            @Override
+            protected javax.net.ssl.TrustManager[] getTrustManagers(java.security.KeyStore trustStore,
+                                                                   java.util.Collection<? extends java.security.cert.CRL> crls) {
+                return new javax.net.ssl.TrustManager[] {new ClientCertificateTrust(clientAuthorities)};
+            }
+        };
         ssl.setKeyStore(KeyStores.keyStore(Pem.certificates(config.tlsCertFile()), Pem.privateKey(config.tlsPrivateKeyFile())));
         ssl.setKeyStorePassword(new String(KeyStores.PASSWORD));
         ssl.setKeyManagerPassword(new String(KeyStores.PASSWORD));
@@ -207,7 +282,12 @@ public final class ApiServer implements AutoCloseable {
             ssl.setTrustStorePassword(new String(KeyStores.PASSWORD));
             ssl.setWantClientAuth(true);
         }
-        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        ssl.setIncludeProtocols(config.tls().minVersion().equals("VersionTLS13")
+                ? new String[] {"TLSv1.3"} : new String[] {"TLSv1.3", "TLSv1.2"});
+        java.util.List<String> suites = new java.util.ArrayList<>(config.tls().cipherSuites());
+        // TLS 1.3 suites are all AEAD with ephemeral keys; they are always allowed
+        suites.addAll(java.util.List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"));
+        ssl.setIncludeCipherSuites(suites.toArray(String[]::new));
         ssl.setCipherComparator(HTTP2Cipher.COMPARATOR);
         ssl.setSniRequired(false);
         ssl.setEndpointIdentificationAlgorithm(null);
@@ -280,6 +360,9 @@ public final class ApiServer implements AutoCloseable {
         }
         timers.shutdownNow();
         writers.shutdownNow();
+        if (audit != null) {
+            audit.close();
+        }
         if (storage != null) {
             storage.close();
         }

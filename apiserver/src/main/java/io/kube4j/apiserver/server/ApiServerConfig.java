@@ -17,7 +17,42 @@ public record ApiServerConfig(String bindAddress, int securePort, List<String> e
                               Path etcdCertFile, Path etcdKeyFile, String etcdPrefix, Path tlsCertFile,
                               Path tlsPrivateKeyFile, Path clientCaFile, Path tokenAuthFile, boolean anonymousAuth,
                               Duration compactionInterval, int watchCacheSize, Duration etcdTimeout,
-                              long maxRequestBodyBytes, Security security) {
+                              long maxRequestBodyBytes, Security security, TlsOptions tls, AuditOptions audit,
+                              KubeletClient kubelet) {
+
+    /**
+     * How the apiserver reaches kubelets (pod logs): its client pair and the CA of the kubelets'
+     * serving certificates; all null = logs unavailable.
+     */
+    public record KubeletClient(Path certificate, Path key, Path certificateAuthority) {
+        public static final KubeletClient NONE = new KubeletClient(null, null, null);
+
+        public boolean configured() {
+            return certificate != null && key != null;
+        }
+    }
+
+    /** Rotation of the audit log ({@code --audit-log-maxsize} MB, {@code -maxbackup} files, {@code -maxage} days; 0 = unlimited). */
+    public record AuditOptions(int maxSizeMb, int maxBackups, int maxAgeDays) {
+        public static final AuditOptions DEFAULT = new AuditOptions(100, 10, 0);
+    }
+
+    /**
+     * @param minVersion   {@code VersionTLS12} or {@code VersionTLS13}
+     * @param cipherSuites IANA names of the TLS 1.2 suites to allow (TLS 1.3 suites are all AEAD)
+     */
+    public record TlsOptions(String minVersion, List<String> cipherSuites) {
+
+        public TlsOptions {
+            cipherSuites = List.copyOf(cipherSuites);
+        }
+
+        /** ECDHE with AEAD ciphers only, as Kubernetes recommends. */
+        public static final TlsOptions DEFAULT = new TlsOptions("VersionTLS12", List.of(
+                "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"));
+    }
 
     /**
      * Authentication, authorization and admission settings (DESIGN.md §4).
@@ -42,13 +77,44 @@ public record ApiServerConfig(String bindAddress, int securePort, List<String> e
             serviceAccountKeyFiles = List.copyOf(serviceAccountKeyFiles);
         }
 
-        /** Defaults; authorization AlwaysAllow until RBAC is the default mode. */
-        public static final Security DEFAULT = new Security(List.of("AlwaysAllow"), List.of(), List.of(), null, true,
+        /** Defaults: authorization by the Node authorizer, then RBAC. */
+        public static final Security DEFAULT = new Security(List.of("Node", "RBAC"),
+                io.kube4j.apiserver.admission.AdmissionPlugins.DEFAULT, List.of(), null, true,
                 null, null, null, 400, 200, Duration.ofSeconds(60));
 
         public Security withAuthorizationModes(List<String> modes) {
             return new Security(modes, admissionPlugins, serviceAccountKeyFiles, serviceAccountSigningKeyFile,
                     serviceAccountLookup, authorizationPolicyFile, auditLogPath, encryptionProviderConfig,
+                    maxRequestsInflight, maxMutatingRequestsInflight, requestTimeout);
+        }
+
+        public Security withAuthorizationPolicyFile(Path file) {
+            return new Security(authorizationModes, admissionPlugins, serviceAccountKeyFiles, serviceAccountSigningKeyFile,
+                    serviceAccountLookup, file, auditLogPath, encryptionProviderConfig,
+                    maxRequestsInflight, maxMutatingRequestsInflight, requestTimeout);
+        }
+
+        public Security withServiceAccountKeys(List<Path> verifyKeys, Path signingKey) {
+            return new Security(authorizationModes, admissionPlugins, verifyKeys, signingKey,
+                    serviceAccountLookup, authorizationPolicyFile, auditLogPath, encryptionProviderConfig,
+                    maxRequestsInflight, maxMutatingRequestsInflight, requestTimeout);
+        }
+
+        public Security withAuditLogPath(Path path) {
+            return new Security(authorizationModes, admissionPlugins, serviceAccountKeyFiles, serviceAccountSigningKeyFile,
+                    serviceAccountLookup, authorizationPolicyFile, path, encryptionProviderConfig,
+                    maxRequestsInflight, maxMutatingRequestsInflight, requestTimeout);
+        }
+
+        public Security withInflightLimits(int readOnly, int mutating) {
+            return new Security(authorizationModes, admissionPlugins, serviceAccountKeyFiles, serviceAccountSigningKeyFile,
+                    serviceAccountLookup, authorizationPolicyFile, auditLogPath, encryptionProviderConfig,
+                    readOnly, mutating, requestTimeout);
+        }
+
+        public Security withEncryptionProviderConfig(Path file) {
+            return new Security(authorizationModes, admissionPlugins, serviceAccountKeyFiles, serviceAccountSigningKeyFile,
+                    serviceAccountLookup, authorizationPolicyFile, auditLogPath, file,
                     maxRequestsInflight, maxMutatingRequestsInflight, requestTimeout);
         }
 
@@ -70,30 +136,42 @@ public record ApiServerConfig(String bindAddress, int securePort, List<String> e
                                      Path tlsCert, Path tlsKey, Path clientCa, Path tokenFile) {
         return new ApiServerConfig(bindAddress, port, etcdServers, null, null, null, etcdPrefix, tlsCert, tlsKey,
                 clientCa, tokenFile, false, Duration.ofMinutes(5), 10_000, Duration.ofSeconds(10), DEFAULT_MAX_BODY,
-                Security.DEFAULT);
+                Security.DEFAULT, TlsOptions.DEFAULT, AuditOptions.DEFAULT, KubeletClient.NONE);
     }
 
     public ApiServerConfig withCompactionInterval(Duration interval) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, interval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, security);
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet);
     }
 
     public ApiServerConfig withSecurity(Security value) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, value);
+                etcdTimeout, maxRequestBodyBytes, value, tls, audit, kubelet);
+    }
+
+    public ApiServerConfig withTls(TlsOptions value) {
+        return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
+                tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
+                etcdTimeout, maxRequestBodyBytes, security, value, audit, kubelet);
+    }
+
+    public ApiServerConfig withKubeletClient(KubeletClient value) {
+        return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
+                tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, value);
     }
 
     public ApiServerConfig withSecurePort(int port) {
         return new ApiServerConfig(bindAddress, port, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, security);
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet);
     }
 
     public ApiServerConfig withWatchCacheSize(int size) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, size,
-                etcdTimeout, maxRequestBodyBytes, security);
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet);
     }
 }

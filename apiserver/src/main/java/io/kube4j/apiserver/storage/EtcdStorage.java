@@ -182,6 +182,11 @@ public final class EtcdStorage implements Storage {
     }
 
     @Override
+    public void requestProgress() {
+        client.getWatchClient().requestProgress();
+    }
+
+    @Override
     public boolean healthy() {
         try {
             kv.get(bytes("\0"), GetOption.builder().withCountOnly(true).build()).get(2, TimeUnit.SECONDS);
@@ -227,6 +232,9 @@ public final class EtcdStorage implements Storage {
                     "revision compacted (compacted to " + c.getCompactedRevision() + ")", c);
         }
         String message = String.valueOf(error.getMessage());
+        if (message.contains("RESOURCE_EXHAUSTED")) {
+            return new StorageException(StorageException.Kind.INTERNAL, "etcd " + operation + " answer too large: " + message, error);
+        }
         if (message.contains("compacted")) {
             return new StorageException(StorageException.Kind.COMPACTED, message, error);
         }

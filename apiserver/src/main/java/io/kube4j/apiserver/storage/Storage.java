@@ -66,6 +66,12 @@ public interface Storage extends AutoCloseable {
     /** Watches keys under {@code prefix} for changes after {@code afterRevision}; close to stop. */
     AutoCloseable watch(String prefix, long afterRevision, Listener listener);
 
+    /**
+     * Asks the store to tell every open watch the current revision (a progress notification),
+     * so caches can prove they are up to date without waiting for a change of their own type.
+     */
+    void requestProgress();
+
     /** Whether the store answers now, within a short timeout. */
     boolean healthy();
 

@@ -39,7 +39,8 @@ class DiscoveryTest {
 
         assertThat(groups.get("kind").asText()).isEqualTo("APIGroupList");
         assertThat(groups.get("groups").findValuesAsText("name"))
-                .containsExactly("apps", "batch", "coordination.k8s.io", "rbac.authorization.k8s.io");
+                .containsExactly("apps", "batch", "coordination.k8s.io", "rbac.authorization.k8s.io",
+                        "authorization.k8s.io", "authentication.k8s.io");
         JsonNode apps = groups.at("/groups/0");
         assertThat(apps.at("/versions/0/groupVersion").asText()).isEqualTo("apps/v1");
         assertThat(apps.at("/preferredVersion/version").asText()).isEqualTo("v1");

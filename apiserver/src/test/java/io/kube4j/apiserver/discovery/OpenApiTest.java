@@ -23,7 +23,8 @@ class OpenApiTest {
         List<String> paths = new ArrayList<>();
         root.get("paths").fieldNames().forEachRemaining(paths::add);
         assertThat(paths).containsExactly("api/v1", "apis/apps/v1", "apis/batch/v1",
-                "apis/coordination.k8s.io/v1", "apis/rbac.authorization.k8s.io/v1");
+                "apis/coordination.k8s.io/v1", "apis/rbac.authorization.k8s.io/v1", "apis/authorization.k8s.io/v1",
+                "apis/authentication.k8s.io/v1");
         assertThat(root.at("/paths/apis~1apps~1v1/serverRelativeURL").asText())
                 .isEqualTo("/openapi/v3/apis/apps/v1?hash=" + openApi.hash("apis/apps/v1"));
     }

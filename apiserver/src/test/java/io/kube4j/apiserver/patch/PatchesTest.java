@@ -149,8 +149,14 @@ class PatchesTest {
 
     @Test
     void rejectsABodyInAnUnknownFormatWith415() {
-        assertThatThrownBy(() -> Patches.parseBody(bytes("{}"), "application/vnd.kubernetes.protobuf"))
+        assertThatThrownBy(() -> Patches.parseBody(bytes("{}"), "application/x-msgpack"))
                 .isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.code()).isEqualTo(415));
+    }
+
+    @Test
+    void rejectsAProtobufBodyWithoutTheKubernetesMagicWith400() {
+        assertThatThrownBy(() -> Patches.parseBody(bytes("{}"), "application/vnd.kubernetes.protobuf"))
+                .isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.code()).isEqualTo(400));
     }
 
     @Test

@@ -34,14 +34,27 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public static TestCluster start(Etcd etcd, Duration compaction, int watchCacheSize) throws Exception {
+        return start(etcd, config -> config.withCompactionInterval(compaction).withWatchCacheSize(watchCacheSize));
+    }
+
+    /**
+     * Starts with the default test config changed by {@code customize} (security settings, limits…).
+     * The PKI exists before {@code customize} runs: {@link #pkiOf(ApiServerConfig)} finds its directory.
+     */
+    public static TestCluster start(Etcd etcd, java.util.function.UnaryOperator<ApiServerConfig> customize) throws Exception {
         Path pki = Files.createTempDirectory("kube4j-pki-");
         new Pki(Clock.systemUTC()).init(PkiOptions.defaults(pki).withNodes(List.of("n1", "n2")));
-        ApiServerConfig config = ApiServerConfig.of("127.0.0.1", 0, etcd.endpoints(), etcd.prefix() + "/registry",
+        ApiServerConfig config = customize.apply(ApiServerConfig.of("127.0.0.1", 0, etcd.endpoints(), etcd.prefix() + "/registry",
                 pki.resolve("apiserver.crt"), pki.resolve("apiserver.key"), pki.resolve("ca.crt"), pki.resolve("tokens.csv"))
-                .withCompactionInterval(compaction).withWatchCacheSize(watchCacheSize);
+                .withCompactionInterval(Duration.ZERO));
         TestCluster cluster = new TestCluster(etcd, pki, config);
         cluster.server = new ApiServer(config, Clock.systemUTC()).start();
         return cluster;
+    }
+
+    /** The PKI directory of a config made by {@link #start(Etcd, java.util.function.UnaryOperator)}. */
+    public static Path pkiOf(ApiServerConfig config) {
+        return config.tlsCertFile().getParent();
     }
 
     /** Stops the apiserver and starts a new one on the same etcd, PKI and port. */

@@ -70,6 +70,38 @@ public final class Pem {
         throw new IOException("no PEM private key in " + origin);
     }
 
+    /**
+     * A public key from a {@code PUBLIC KEY} block, or the public half of a private key or
+     * certificate in the file (service-account key files may hold any of these).
+     */
+    public static java.security.PublicKey publicKey(Path file) throws IOException {
+        byte[] pem = read(file, "public key");
+        try (PEMParser parser = new PEMParser(new StringReader(new String(pem, StandardCharsets.US_ASCII)))) {
+            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
+            for (Object item = parser.readObject(); item != null; item = parser.readObject()) {
+                if (item instanceof org.bouncycastle.asn1.x509.SubjectPublicKeyInfo info) {
+                    return converter.getPublicKey(info);
+                }
+                if (item instanceof PEMKeyPair pair && pair.getPublicKeyInfo() != null) {
+                    return converter.getPublicKey(pair.getPublicKeyInfo());
+                }
+                if (item instanceof org.bouncycastle.cert.X509CertificateHolder holder) {
+                    return converter.getPublicKey(holder.getSubjectPublicKeyInfo());
+                }
+                if (item instanceof PrivateKeyInfo info) {
+                    java.security.PrivateKey key = converter.getPrivateKey(info);
+                    if (key instanceof java.security.interfaces.RSAPrivateCrtKey rsa) {
+                        return java.security.KeyFactory.getInstance("RSA").generatePublic(
+                                new java.security.spec.RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException | java.security.GeneralSecurityException e) {
+            throw new IOException("unreadable public key in " + file + ": " + e.getMessage(), e);
+        }
+        throw new IOException("no PEM public key in " + file);
+    }
+
     private static byte[] read(Path file, String what) throws IOException {
         if (!Files.isReadable(file)) {
             throw new IOException(what + " file " + file + " does not exist or is not readable");
