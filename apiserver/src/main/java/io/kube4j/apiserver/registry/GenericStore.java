@@ -590,6 +590,7 @@ public final class GenericStore {
             case CONFLICT -> StatusException.modified(resource, name);
             case COMPACTED -> StatusException.gone(e.getMessage());
             case UNAVAILABLE -> StatusException.unavailable("etcd is unavailable: " + e.getMessage(), e);
+            case TIMEOUT -> StatusException.timeout("the request did not complete within the request timeout: " + e.getMessage());
             case INTERNAL -> StatusException.internal(e.getMessage(), e);
         };
     }

@@ -34,11 +34,13 @@ public final class ResourceHandler extends Handler.Wrapper {
     private final ResourceEndpoint endpoint;
     private final LogProxy logs;
     private final long maxBodyBytes;
+    private final java.time.Duration requestTimeout;
 
     public ResourceHandler(ResourceEndpoint endpoint, io.kube4j.apiserver.registry.ResourceTypes types,
                            GenericStore store, io.kube4j.apiserver.server.ApiServerConfig.KubeletClient kubelet,
-                           long maxBodyBytes, Handler next) throws IOException {
+                           long maxBodyBytes, java.time.Duration requestTimeout, Handler next) throws IOException {
         super(next);
+        this.requestTimeout = requestTimeout;
         this.endpoint = endpoint;
         this.logs = new LogProxy(types, store, kubelet);
         this.maxBodyBytes = maxBodyBytes;
@@ -65,12 +67,14 @@ public final class ResourceHandler extends Handler.Wrapper {
             ApiRequest apiRequest = new ApiRequest(request.getMethod(), info, query::getValue,
                     request.getHeaders().get(HttpHeader.CONTENT_TYPE), request.getHeaders().get(HttpHeader.ACCEPT), body,
                     RequestContext.user(request));
-            reply = endpoint.handle(apiRequest);
+            try (AutoCloseable deadline = io.kube4j.apiserver.storage.RequestDeadline.start(requestTimeout)) {
+                reply = endpoint.handle(apiRequest);
+            }
         } catch (StatusException e) {
             reply = status(e.status());
         } catch (StorageException e) {
             reply = status(GenericStore.translate(e, null, "").status());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             reply = status(StatusExceptionMapper.status(e));
         }
         response.setStatus(reply.code());

@@ -151,7 +151,7 @@ public final class ApiServer implements AutoCloseable {
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true);
         JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, jersey);
         ResourceHandler resources = new ResourceHandler(endpoint, types, store, config.kubelet(), config.maxRequestBodyBytes(),
-                container);
+                config.security().requestTimeout(), container);
         watchHandler = new WatchHandler(types, store, timers, writers, tables, resources);
         ApiServerConfig.Security security = config.security();
         if (security.auditLogPath() != null) {

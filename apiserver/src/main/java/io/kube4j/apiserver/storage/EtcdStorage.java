@@ -206,14 +206,23 @@ public final class EtcdStorage implements Storage {
 
     private <T> T call(String operation, CompletableFuture<T> future) {
         long start = System.nanoTime();
+        long remaining = RequestDeadline.remainingNanos();
+        if (remaining <= 0) {
+            future.cancel(true);
+            throw new StorageException(StorageException.Kind.TIMEOUT, "the request timed out before etcd " + operation);
+        }
+        long wait = Math.min(timeout.toNanos(), remaining);
         try {
-            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return future.get(wait, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             future.cancel(true);
             throw new StorageException(StorageException.Kind.UNAVAILABLE, "interrupted during etcd " + operation, e);
         } catch (TimeoutException e) {
             future.cancel(true);
+            if (wait < timeout.toNanos()) {
+                throw new StorageException(StorageException.Kind.TIMEOUT, "the request timed out during etcd " + operation, e);
+            }
             throw new StorageException(StorageException.Kind.UNAVAILABLE,
                     "etcd did not answer " + operation + " within " + timeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {

@@ -14,6 +14,8 @@ public final class StorageException extends RuntimeException {
         COMPACTED,
         /** the store did not answer in time or refused the connection */
         UNAVAILABLE,
+        /** the request's own deadline passed */
+        TIMEOUT,
         /** anything else: a bug or an unexpected store error */
         INTERNAL
     }

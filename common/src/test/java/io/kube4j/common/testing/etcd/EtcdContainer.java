@@ -33,6 +33,12 @@ final class EtcdContainer implements AutoCloseable {
             return null;
         }
         String image = System.getenv().getOrDefault("KUBE4J_ETCD_IMAGE", DEFAULT_IMAGE);
+        if (!isLocal(image) && EtcdProcess.findOnPath("etcd") != null) {
+            // pulling needs a registry (none on offline machines, where Testcontainers retries for
+            // minutes): use the local etcd binary instead of an image that would have to be pulled
+            tried.append("image ").append(image).append(" not present locally; ");
+            return null;
+        }
         // Both the official image (CMD etcd) and the locally built one (ENTRYPOINT etcd) read ETCD_* env vars,
         // so no command line is needed; the local image has no shell, so wait on /health over HTTP.
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
@@ -47,6 +53,15 @@ final class EtcdContainer implements AutoCloseable {
                 .waitingFor(Wait.forHttp("/health").forPort(CLIENT_PORT).withStartupTimeout(Duration.ofSeconds(60)));
         container.start();
         return new EtcdContainer(container, image);
+    }
+
+    private static boolean isLocal(String image) {
+        try {
+            DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     String endpoint() {
