@@ -1,0 +1,188 @@
+package io.kube4j.controllermanager;
+
+import io.kube4j.common.client.ClientConfig;
+import io.kube4j.common.client.Kubeconfig;
+import io.kube4j.common.client.KubeconfigException;
+import io.kube4j.common.daemon.Daemons;
+import io.kube4j.common.daemon.Logging;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code kube-controller-manager}: runs the control loops. Exits 2 with a one-line reason on bad
+ * flags, 1 when the apiserver cannot be reached or the lease is lost, 0 after SIGTERM.
+ */
+@Command(name = "kube-controller-manager", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Runs the controllers. Every flag may also be set as KUBE4J_<FLAG>, e.g. KUBE4J_SECURE_PORT.")
+public final class ControllerManagerCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControllerManagerCommand.class);
+
+    @Option(names = "--kubeconfig", required = true, paramLabel = "FILE",
+            description = "kubeconfig with the apiserver's address and this component's credentials")
+    Path kubeconfig;
+
+    @Option(names = "--controllers", split = ",", defaultValue = "*", paramLabel = "NAMES",
+            description = "controllers to run: * for all, -name to disable one (default ${DEFAULT-VALUE})")
+    List<String> controllers;
+
+    @Option(names = "--leader-elect", arity = "0..1", defaultValue = "true", fallbackValue = "true",
+            description = "elect a leader over the Lease kube-system/kube-controller-manager (default ${DEFAULT-VALUE})")
+    boolean leaderElect;
+
+    @Option(names = "--secure-port", defaultValue = "10257",
+            description = "port of /healthz and /metrics (plain HTTP on --bind-address); 0 disables (default ${DEFAULT-VALUE})")
+    int securePort;
+
+    @Option(names = "--bind-address", defaultValue = "127.0.0.1",
+            description = "address of --secure-port (default ${DEFAULT-VALUE})")
+    String bindAddress;
+
+    @Option(names = "--node-monitor-period", defaultValue = "5s", converter = DurationFlag.class,
+            description = "how often node health is checked (default ${DEFAULT-VALUE})")
+    Duration nodeMonitorPeriod;
+
+    @Option(names = "--node-monitor-grace-period", defaultValue = "40s", converter = DurationFlag.class,
+            description = "silence after which a node is Unknown (default ${DEFAULT-VALUE})")
+    Duration nodeMonitorGracePeriod;
+
+    @Option(names = "--pod-eviction-timeout", defaultValue = "5m", converter = DurationFlag.class,
+            description = "how long pods stay on an unreachable node without tolerationSeconds (default ${DEFAULT-VALUE})")
+    Duration podEvictionTimeout;
+
+    @Option(names = "--node-eviction-rate", defaultValue = "0.1",
+            description = "nodes per second whose pods may be evicted (default ${DEFAULT-VALUE})")
+    double nodeEvictionRate;
+
+    @Option(names = "--delete-unreachable-nodes-after", defaultValue = "0", converter = DurationFlag.class,
+            description = "delete Node objects unreachable this long; 0 never (default ${DEFAULT-VALUE})")
+    Duration deleteUnreachableNodesAfter;
+
+    @Option(names = "--resource-quota-sync-period", defaultValue = "5m", converter = DurationFlag.class,
+            description = "how often quota usage is recomputed in full (default ${DEFAULT-VALUE})")
+    Duration resourceQuotaSyncPeriod;
+
+    @Option(names = "--log-format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
+    Logging.Format logFormat;
+
+    @Option(names = {"-v", "--v"}, defaultValue = "0", paramLabel = "N", description = "log verbosity (default ${DEFAULT-VALUE})")
+    int verbosity;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        Daemons.main(new ControllerManagerCommand(), args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ControllerManagerOptions options = options();
+        Logging.configure(logFormat, verbosity);
+        ControllerManager manager = new ControllerManager(options, Clock.systemUTC());
+        CountDownLatch exited = new CountDownLatch(1);
+        AtomicBoolean mainDone = new AtomicBoolean();
+        Thread hook = new Thread(() -> {
+            if (mainDone.get()) {
+                return; // an exit the command chose (lost lease, failure): nothing left to stop
+            }
+            LOG.info("kube-controller-manager is stopping (signal)");
+            manager.close();
+            try {
+                if (exited.await(15, TimeUnit.SECONDS)) {
+                    // the JVM would report 143 for the signal; the stop was graceful, so say so
+                    Runtime.getRuntime().halt(0);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "kube-controller-manager-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            manager.start();
+            LOG.info("kube-controller-manager started: controllers {}, leader election {}", options.controllers(),
+                    options.leaderElect());
+            if (manager.awaitStop() == ControllerManager.Stop.LOST_LEADERSHIP) {
+                mainDone.set(true);
+                manager.close();
+                spec.commandLine().getErr().println("kube-controller-manager: lost the lease "
+                        + ControllerManager.LEASE_NAMESPACE + "/" + ControllerManager.LEASE_NAME);
+                return 1;
+            }
+            LOG.info("kube-controller-manager stopped");
+            return 0;
+        } catch (RuntimeException | java.io.IOException e) {
+            mainDone.set(true);
+            manager.close();
+            throw e;
+        } finally {
+            exited.countDown();
+        }
+    }
+
+    private ControllerManagerOptions options() {
+        if (securePort < 0 || securePort > 65535) {
+            throw bad("--secure-port must be 0 to 65535, got " + securePort);
+        }
+        positive("--node-monitor-period", nodeMonitorPeriod);
+        positive("--node-monitor-grace-period", nodeMonitorGracePeriod);
+        positive("--resource-quota-sync-period", resourceQuotaSyncPeriod);
+        if (podEvictionTimeout.isNegative() || deleteUnreachableNodesAfter.isNegative()) {
+            throw bad("--pod-eviction-timeout and --delete-unreachable-nodes-after must not be negative");
+        }
+        if (!(nodeEvictionRate > 0)) {
+            throw bad("--node-eviction-rate must be positive, got " + nodeEvictionRate);
+        }
+        List<String> enabled;
+        try {
+            enabled = Registry.enabled(controllers);
+        } catch (IllegalArgumentException e) {
+            throw bad("--controllers: " + e.getMessage());
+        }
+        ClientConfig client;
+        try {
+            client = Kubeconfig.load(kubeconfig, null);
+        } catch (KubeconfigException e) {
+            throw bad("--kubeconfig: " + e.getMessage());
+        }
+        ControllerOptions tuning = ControllerOptions.DEFAULT
+                .withNodeTiming(nodeMonitorPeriod, nodeMonitorGracePeriod, podEvictionTimeout, nodeEvictionRate)
+                .withDeleteUnreachableNodesAfter(deleteUnreachableNodesAfter)
+                .withResourceQuotaSyncPeriod(resourceQuotaSyncPeriod);
+        return new ControllerManagerOptions(client, identity(), enabled, leaderElect, bindAddress, securePort, tuning);
+    }
+
+    private void positive(String flag, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw bad(flag + " must be positive, got " + value);
+        }
+    }
+
+    private CommandLine.ParameterException bad(String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    private static String identity() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + "_" + UUID.randomUUID();
+    }
+}

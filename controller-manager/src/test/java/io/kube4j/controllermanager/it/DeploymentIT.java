@@ -1,0 +1,187 @@
+package io.kube4j.controllermanager.it;
+
+import static io.kube4j.controllermanager.testing.ControllerCluster.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kube4j.apiserver.testing.Kubectl;
+import io.kube4j.common.api.Json;
+import io.kube4j.common.api.apps.Deployment;
+import io.kube4j.common.api.apps.ReplicaSet;
+import io.kube4j.common.api.core.Pod;
+import io.kube4j.common.client.ListRequest;
+import io.kube4j.common.client.ResourceClient;
+import io.kube4j.common.testing.etcd.Etcd;
+import io.kube4j.common.testing.etcd.EtcdTest;
+import io.kube4j.controllermanager.testing.ControllerCluster;
+import io.kube4j.controllermanager.testing.Objects;
+import io.kube4j.controllermanager.util.Pods;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Rollouts end to end: deployment, replicaset controllers, and the test playing every kubelet. */
+@EtcdTest
+class DeploymentIT {
+
+    static ControllerCluster cluster;
+    static ResourceClient<Deployment> deployments;
+
+    @BeforeAll
+    static void start(Etcd etcd) throws Exception {
+        cluster = ControllerCluster.start(etcd);
+        cluster.startManager("replicaset", "deployment");
+        deployments = cluster.client(Deployment.KIND);
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    /** Marks every live pod of {@code app} ready, as kubelets would, and samples the rollout's invariants. */
+    final class Kubelets implements AutoCloseable {
+        final List<String> violations = new CopyOnWriteArrayList<>();
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final Thread thread;
+
+        Kubelets(String ns, String app, int replicas, int maxSurge, int maxUnavailable) {
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    List<Pod> live = cluster.livePods(ns, "app=" + app);
+                    long ready = live.stream().filter(Pods::isReady).count();
+                    if (live.size() > replicas + maxSurge) {
+                        violations.add("total " + live.size() + " > " + (replicas + maxSurge));
+                    }
+                    if (ready < replicas - maxUnavailable) {
+                        violations.add("available " + ready + " < " + (replicas - maxUnavailable));
+                    }
+                    live.stream().filter(p -> !Pods.isReady(p)).forEach(p -> {
+                        try {
+                            cluster.markReady(p);
+                        } catch (RuntimeException e) {
+                            // deleted meanwhile
+                        }
+                    });
+                }
+            }, "kubelets");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join(5_000);
+        }
+    }
+
+    static boolean rolledOut(String ns, String name, int replicas) {
+        Deployment d = deployments.get(ns, name);
+        JsonNode s = d.status();
+        return s.path("observedGeneration").asLong() >= d.metadata().generation()
+                && s.path("updatedReplicas").asInt() == replicas && s.path("availableReplicas").asInt() == replicas
+                && s.path("replicas").asInt() == replicas;
+    }
+
+    static Set<String> images(String ns, String app) {
+        return cluster.livePods(ns, "app=" + app).stream()
+                .map(p -> p.spec().path("containers").get(0).path("image").asText()).collect(Collectors.toSet());
+    }
+
+    static void setImage(String ns, String name, String image) {
+        deployments.patch(ns, name, ResourceClient.STRATEGIC_MERGE_PATCH, Json.parse(
+                "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"" + image + "\"}]}}}}"));
+    }
+
+    @Test
+    void rollsFromV1ToV2WithinMaxSurgeAndMaxUnavailable() throws Exception {
+        String ns = cluster.namespace("deploy-rolling");
+        Deployment d = Objects.deployment(ns, "web", "web", 4, "web:v1");
+        d.spec().putObject("strategy").put("type", "RollingUpdate").putObject("rollingUpdate")
+                .put("maxSurge", 1).put("maxUnavailable", 1);
+        deployments.create(d);
+        try (Kubelets kubelets = new Kubelets(ns, "web", 4, 1, 4)) {
+            eventually().until(() -> rolledOut(ns, "web", 4));
+        }
+        try (Kubelets kubelets = new Kubelets(ns, "web", 4, 1, 1)) {
+            setImage(ns, "web", "web:v2");
+            eventually().until(() -> rolledOut(ns, "web", 4) && images(ns, "web").equals(Set.of("web:v2")));
+            kubelets.close();
+            assertThat(kubelets.violations).isEmpty();
+        }
+        Deployment done = deployments.get(ns, "web");
+        assertThat(done.metadata().annotations()).containsEntry("deployment.kubernetes.io/revision", "2");
+        List<ReplicaSet> sets = cluster.client(ReplicaSet.KIND).list(ns, ListRequest.ALL).items();
+        assertThat(sets).hasSize(2).allSatisfy(rs -> assertThat(rs.metadata().name()).matches("web-[a-z0-9]+"));
+        assertThat(sets).filteredOn(rs -> rs.spec().path("replicas").asInt() == 0).hasSize(1);
+        assertThat(done.status().path("conditions").toString()).contains("NewReplicaSetAvailable", "MinimumReplicasAvailable");
+    }
+
+    @Test
+    void kubectlRolloutStatusSeesTheRolloutFinish() throws Exception {
+        String ns = cluster.namespace("deploy-kubectl");
+        deployments.create(Objects.deployment(ns, "api", "api", 2, "api:v1"));
+        try (Kubectl kubectl = Kubectl.against(cluster.cluster());
+             Kubelets kubelets = new Kubelets(ns, "api", 2, 1, 2)) {
+            kubectl.ok("-n", ns, "rollout", "status", "deployment/api", "--timeout=50s");
+            setImage(ns, "api", "api:v2");
+            kubectl.ok("-n", ns, "rollout", "status", "deployment/api", "--timeout=50s");
+            assertThat(images(ns, "api")).containsExactly("api:v2");
+        }
+    }
+
+    @Test
+    void recreateStopsEveryOldPodBeforeStartingNewOnes() throws Exception {
+        String ns = cluster.namespace("deploy-recreate");
+        Deployment d = Objects.deployment(ns, "db", "db", 3, "db:v1");
+        d.spec().putObject("strategy").put("type", "Recreate");
+        deployments.create(d);
+        try (Kubelets kubelets = new Kubelets(ns, "db", 3, 0, 3)) {
+            eventually().until(() -> rolledOut(ns, "db", 3));
+            List<Set<String>> seen = new CopyOnWriteArrayList<>();
+            setImage(ns, "db", "db:v2");
+            eventually().until(() -> {
+                seen.add(images(ns, "db"));
+                return rolledOut(ns, "db", 3) && images(ns, "db").equals(Set.of("db:v2"));
+            });
+            assertThat(seen).noneMatch(images -> images.size() > 1);
+            assertThat(kubelets.violations).noneMatch(v -> v.startsWith("total"));
+        }
+    }
+
+    @Test
+    void keepsOnlyRevisionHistoryLimitOldReplicaSets() throws Exception {
+        String ns = cluster.namespace("deploy-history");
+        Deployment d = Objects.deployment(ns, "app", "app", 1, "app:v1");
+        d.spec().put("revisionHistoryLimit", 1);
+        deployments.create(d);
+        try (Kubelets kubelets = new Kubelets(ns, "app", 1, 1, 1)) {
+            for (String v : List.of("v2", "v3", "v4")) {
+                eventually().until(() -> rolledOut(ns, "app", 1));
+                setImage(ns, "app", "app:" + v);
+            }
+            eventually().until(() -> rolledOut(ns, "app", 1) && images(ns, "app").equals(Set.of("app:v4"))
+                    && cluster.client(ReplicaSet.KIND).list(ns, ListRequest.ALL).items().size() == 2);
+        }
+        assertThat(deployments.get(ns, "app").metadata().annotations()).containsEntry("deployment.kubernetes.io/revision", "4");
+    }
+
+    @Test
+    void scalingADeploymentScalesItsReplicaSet() throws Exception {
+        String ns = cluster.namespace("deploy-scale");
+        deployments.create(Objects.deployment(ns, "s", "s", 1, "s:v1"));
+        try (Kubelets kubelets = new Kubelets(ns, "s", 5, 5, 5)) {
+            eventually().until(() -> rolledOut(ns, "s", 1));
+            deployments.scale(ns, "s", 3);
+            eventually().until(() -> rolledOut(ns, "s", 3) && cluster.livePods(ns, "app=s").size() == 3);
+            deployments.scale(ns, "s", 2);
+            eventually().until(() -> rolledOut(ns, "s", 2) && cluster.livePods(ns, "app=s").size() == 2);
+        }
+    }
+}

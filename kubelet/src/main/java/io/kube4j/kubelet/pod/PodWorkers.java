@@ -1,0 +1,243 @@
+package io.kube4j.kubelet.pod;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kube4j.common.api.Json;
+import io.kube4j.common.api.core.Pod;
+import io.kube4j.common.client.ApiClient;
+import io.kube4j.common.client.ApiException;
+import io.kube4j.common.client.ListRequest;
+import io.kube4j.common.client.ResourceClient;
+import io.kube4j.common.client.informer.ResourceEventHandler;
+import io.kube4j.common.client.informer.SharedInformer;
+import io.kube4j.common.client.workqueue.DelayingQueue;
+import io.kube4j.common.client.workqueue.QueueShutDownException;
+import io.kube4j.common.client.workqueue.WorkQueues;
+import io.kube4j.kubelet.probe.ProbeManager;
+import io.kube4j.kubelet.runtime.ContainerRuntime;
+import io.kube4j.kubelet.volume.ReferencedObjects;
+import io.kube4j.kubelet.volume.Volumes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pods bound to this kubelet's node(s), each worked by uid through one delaying work queue,
+ * so a pod is never synced twice at once while different pods proceed in parallel. Triggers: the
+ * pod informer, container exits, probe flips, and each sync's own timer (back-off, retries).
+ * {@code threads} must grow on demand (a cached pool): workers hold theirs while stopping containers
+ * in parallel on others. A pod being deleted is stopped within its grace period and then deleted for good; a pod gone
+ * from the apiserver is killed and its directory removed.
+ */
+public final class PodWorkers implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PodWorkers.class);
+
+    /**
+     * What the workers need besides the API client.
+     *
+     * @param resync the informer's resync period
+     * @param tick   how often every pod is synced even without a trigger (exits of adopted processes
+     *               are only seen this way)
+     */
+    public record Settings(Set<String> nodeNames, String hostIp, String podCidr, Path podsDir, Backoff backoff,
+                           int workers, Duration resync, Duration tick) {
+    }
+
+    private final Settings settings;
+    private final ContainerRuntime runtime;
+    private final ProbeManager probes;
+    private final ResourceClient<Pod> pods;
+    private final SharedInformer<Pod> informer;
+    private final PodSyncer syncer;
+    private final PodSandboxes sandboxes;
+    private final StatusManager statuses;
+    private final ExecutorService threads;
+    private final ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> ticker;
+    private final DelayingQueue<String> queue = WorkQueues.newDelayingQueue("pods");
+    private final Map<String, Pod> byUid = new ConcurrentHashMap<>();
+    private final Map<String, PodRecord> records = new ConcurrentHashMap<>();
+
+    public PodWorkers(ApiClient api, ContainerRuntime runtime, ProbeManager probes, ReferencedObjects objects,
+                      Settings settings, Clock clock, PodMetrics metrics, ExecutorService threads,
+                      ScheduledExecutorService scheduler) {
+        this.settings = settings;
+        this.runtime = runtime;
+        this.probes = probes;
+        this.threads = threads;
+        this.scheduler = scheduler;
+        this.pods = new ResourceClient<>(api, Pod.KIND);
+        ListRequest selector = settings.nodeNames().size() == 1
+                ? ListRequest.fields("spec.nodeName=" + settings.nodeNames().iterator().next()) : ListRequest.ALL;
+        this.informer = new SharedInformer<>(pods, "", selector, settings.resync());
+        this.sandboxes = new PodSandboxes(settings.podsDir(), new PodIps(settings.podCidr()));
+        this.statuses = new StatusManager(pods);
+        this.syncer = new PodSyncer(runtime, probes, new Volumes(objects), new ContainerEnv(objects), sandboxes,
+                statuses, settings.backoff(), clock, metrics);
+    }
+
+    /** Starts watching and working; returns once the first list is in (or after {@code timeout}). */
+    public void start(Duration timeout) throws InterruptedException {
+        informer.addEventHandler(new ResourceEventHandler<>() {
+            @Override
+            public void onAdd(Pod pod) {
+                seen(pod);
+            }
+
+            @Override
+            public void onUpdate(Pod oldPod, Pod newPod) {
+                seen(newPod);
+            }
+
+            @Override
+            public void onDelete(Pod pod) {
+                byUid.remove(pod.metadata().uid());
+                queue.add(pod.metadata().uid());
+            }
+        });
+        informer.start();
+        if (!informer.awaitSynced(timeout)) {
+            throw new IllegalStateException("pods of node(s) " + settings.nodeNames() + " not listed within " + timeout);
+        }
+        // containers and directories of pods the apiserver no longer has: kill and remove
+        runtime.pods().forEach(queue::add);
+        try (Stream<Path> dirs = Files.list(Files.createDirectories(settings.podsDir()))) {
+            dirs.forEach(d -> queue.add(d.getFileName().toString()));
+        } catch (IOException e) {
+            LOG.warn("cannot list {}: {}", settings.podsDir(), e.getMessage());
+        }
+        for (int i = 0; i < settings.workers(); i++) {
+            threads.execute(this::work);
+        }
+        long tick = settings.tick().toMillis();
+        ticker = scheduler.scheduleWithFixedDelay(() -> byUid.keySet().forEach(this::enqueue), tick, tick,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void seen(Pod pod) {
+        if (settings.nodeNames().contains(pod.nodeName())) {
+            byUid.put(pod.metadata().uid(), pod);
+            queue.add(pod.metadata().uid());
+        }
+    }
+
+    /** Asks for a sync of the pod soon (a container exited, a probe flipped). */
+    public void enqueue(String uid) {
+        if (!queue.isShuttingDown()) {
+            queue.add(uid);
+        }
+    }
+
+    private void work() {
+        while (true) {
+            String uid;
+            try {
+                uid = queue.get();
+            } catch (QueueShutDownException | InterruptedException e) {
+                return;
+            }
+            try {
+                process(uid).ifPresent(after -> queue.addAfter(uid, after));
+            } catch (RuntimeException e) {
+                LOG.warn("pod {}: sync failed: {}", uid, e.getMessage(), e);
+                queue.addAfter(uid, Duration.ofSeconds(1));
+            } finally {
+                queue.done(uid);
+            }
+        }
+    }
+
+    private Optional<Duration> process(String uid) {
+        Pod pod = byUid.get(uid);
+        if (pod == null) {
+            cleanUp(uid);
+            return Optional.empty();
+        }
+        if (pod.metadata().isBeingDeleted()) {
+            return terminate(pod);
+        }
+        PodRecord record = records.computeIfAbsent(uid, k -> new PodRecord());
+        return syncer.sync(pod.deepCopy(), record, settings.hostIp());
+    }
+
+    /** Stops every container within the grace period, then deletes the pod object for good. */
+    private Optional<Duration> terminate(Pod pod) {
+        String uid = pod.metadata().uid();
+        long grace = pod.metadata().json().path("deletionGracePeriodSeconds").asLong(
+                pod.spec().path("terminationGracePeriodSeconds").asLong(30));
+        probes.removePod(uid);
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (String field : List.of("initContainers", "containers")) {
+            for (JsonNode c : pod.spec().path(field)) {
+                String name = c.path("name").asText();
+                stops.add(CompletableFuture.runAsync(() -> runtime.stop(uid, name, Duration.ofSeconds(grace)), threads));
+            }
+        }
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        ObjectNode options = Json.object();
+        options.put("gracePeriodSeconds", 0);
+        options.putObject("preconditions").put("uid", uid);
+        try {
+            pods.delete(pod.metadata().namespace(), pod.metadata().name(), options);
+            LOG.info("pod {} stopped and deleted", pod.key());
+        } catch (ApiException e) {
+            if (e.code() != 409) {
+                LOG.warn("pod {}: cannot delete: {}", pod.key(), e.getMessage());
+                return Optional.of(Duration.ofSeconds(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void cleanUp(String uid) {
+        probes.removePod(uid);
+        runtime.removePod(uid);
+        sandboxes.remove(uid);
+        records.remove(uid);
+        statuses.forget(uid);
+    }
+
+    /** The pods bound here, as the informer last saw them (copies). */
+    public List<Pod> pods() {
+        return byUid.values().stream().map(Pod::deepCopy).toList();
+    }
+
+    /** The uid of a pod bound here. */
+    public Optional<String> uidOf(String namespace, String name) {
+        return byUid.values().stream()
+                .filter(p -> p.metadata().namespace().equals(namespace) && p.metadata().name().equals(name))
+                .map(p -> p.metadata().uid()).findFirst();
+    }
+
+    /** Pods with at least one running container. */
+    public long runningPods() {
+        return byUid.values().stream().filter(p -> p.phase().equals("Running")).count();
+    }
+
+    /** Stops watching and working; containers keep running for the next kubelet to adopt. */
+    @Override
+    public void close() {
+        if (ticker != null) {
+            ticker.cancel(false);
+        }
+        informer.close();
+        queue.shutDown();
+    }
+}

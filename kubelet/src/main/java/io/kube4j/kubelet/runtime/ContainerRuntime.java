@@ -1,0 +1,55 @@
+package io.kube4j.kubelet.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs the containers of the pods bound to this node. A container is named by its pod's uid and
+ * its name; each start makes a new attempt, and the runtime remembers the latest two (the
+ * previous one for {@code logs --previous}).
+ *
+ * <p>Threading: every method is safe to call from any thread. The pod workers never call two
+ * methods for the same pod at once, but calls for different pods overlap. {@link #start} and
+ * {@link #stop} block (stop for up to the grace period); the others return at once.
+ *
+ * <p>Idempotency: starting a running container returns it unchanged; stopping a container that
+ * is not running, and removing a pod that is gone, do nothing. A runtime survives the kubelet:
+ * {@link #close()} leaves containers running, and a new runtime over the same state adopts them.
+ */
+public interface ContainerRuntime extends AutoCloseable {
+
+    /** The version reported in the Node's {@code nodeInfo.containerRuntimeVersion}. */
+    String version();
+
+    /**
+     * Starts a new attempt of {@code spec}, or returns the running one.
+     *
+     * @throws ContainerStartException when the container cannot run; its reason becomes the
+     *                                 container's waiting reason ({@code RunContainerError}, …)
+     */
+    ContainerState start(ContainerSpec spec) throws ContainerStartException;
+
+    /** The state of the latest attempt; empty when the container never started. */
+    Optional<ContainerState> state(String podUid, String container);
+
+    /**
+     * Asks the container's processes to stop (SIGTERM), and kills what is left of them (SIGKILL)
+     * after {@code grace}. Returns once nothing of the container runs.
+     */
+    void stop(String podUid, String container, Duration grace);
+
+    /** The uids of the pods the runtime holds containers or state for, including adopted ones. */
+    Set<String> pods();
+
+    /** Kills what still runs of the pod at once and forgets it, logs included. */
+    void removePod(String podUid);
+
+    /** The log file of the latest attempt, or of the one before it when {@code previous}. */
+    Optional<Path> logFile(String podUid, String container, boolean previous);
+
+    /** Releases the runtime's own resources; containers keep running. */
+    @Override
+    void close();
+}

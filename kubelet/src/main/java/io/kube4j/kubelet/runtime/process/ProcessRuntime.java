@@ -1,0 +1,218 @@
+package io.kube4j.kubelet.runtime.process;
+
+import io.kube4j.kubelet.runtime.ContainerRuntime;
+import io.kube4j.kubelet.runtime.ContainerSpec;
+import io.kube4j.kubelet.runtime.ContainerStartException;
+import io.kube4j.kubelet.runtime.ContainerState;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code --container-runtime=process}: a container is an OS process started from its command
+ * and args (the image is recorded, never pulled). Each runs under a small {@code sh} wrapper that
+ * writes the exit code to a file, with stdout and stderr appended straight to the log file by
+ * the OS, so containers outlive the kubelet and a restarted kubelet adopts them by pid.
+ */
+public final class ProcessRuntime implements ContainerRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
+    private static final String WRAPPER = "\"$@\"; echo $? > \"$0\"";
+
+    /** A container this runtime knows: where its files are and, while it may run, its process. */
+    private record Known(Path podDir, String name, ContainerFiles.Current current, ProcessHandle process) {
+    }
+
+    private final Path podsDir;
+    private final Clock clock;
+    private final Consumer<String> exited;
+    private final Map<String, Known> containers = new ConcurrentHashMap<>();
+
+    private ProcessRuntime(Path podsDir, Clock clock, Consumer<String> exited) {
+        this.podsDir = podsDir;
+        this.clock = clock;
+        this.exited = exited;
+    }
+
+    /** Opens the runtime over {@code podsDir}, adopting the containers recorded there that still run. */
+    public static ProcessRuntime open(Path podsDir, Clock clock, Consumer<String> exited) {
+        ProcessRuntime runtime = new ProcessRuntime(podsDir, clock, exited);
+        runtime.adopt();
+        return runtime;
+    }
+
+    private static String key(String podUid, String container) {
+        return podUid + "/" + container;
+    }
+
+    private void adopt() {
+        try {
+            Files.createDirectories(podsDir);
+            try (Stream<Path> pods = Files.list(podsDir)) {
+                for (Path podDir : pods.toList()) {
+                    Path dir = podDir.resolve("containers");
+                    if (!Files.isDirectory(dir)) {
+                        continue;
+                    }
+                    try (Stream<Path> names = Files.list(dir)) {
+                        names.forEach(c -> adopt(podDir, c.getFileName().toString()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("process runtime: cannot read " + podsDir, e);
+        }
+    }
+
+    private void adopt(Path podDir, String name) {
+        ContainerFiles files = ContainerFiles.of(podDir, name);
+        files.readCurrent().ifPresent(current -> {
+            ProcessHandle process = ProcessHandle.of(current.pid()).filter(ProcessTree::alive)
+                    .filter(p -> current.processStart() != null
+                            && current.processStart().equals(p.info().startInstant().orElse(null)))
+                    .orElse(null);
+            String uid = podDir.getFileName().toString();
+            containers.put(key(uid, name), new Known(podDir, name, current, process));
+            if (process != null) {
+                LOG.info("adopted container {} of pod {} (pid {})", name, uid, current.pid());
+                process.onExit().thenRun(() -> exited.accept(uid));
+            }
+        });
+    }
+
+    @Override
+    public String version() {
+        return "process://1";
+    }
+
+    @Override
+    public ContainerState start(ContainerSpec spec) throws ContainerStartException {
+        String key = key(spec.podUid(), spec.name());
+        Known known = containers.get(key);
+        if (known != null && known.process() != null && ProcessTree.alive(known.process())) {
+            return toState(known);
+        }
+        if (spec.command().isEmpty()) {
+            throw new ContainerStartException("RunContainerError", "container \"" + spec.name() + "\" of pod "
+                    + spec.podKey() + " has no command: the process runtime runs command and args, it does not pull "
+                    + "or run image " + spec.image());
+        }
+        ContainerFiles files = ContainerFiles.of(spec.podDir(), spec.name());
+        int attempt = known == null ? 1 : known.current().attempt() + 1;
+        List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", WRAPPER, files.exit(attempt).toString()));
+        argv.addAll(spec.command());
+        ProcessBuilder builder = new ProcessBuilder(argv);
+        builder.environment().clear();
+        builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
+        builder.environment().putAll(spec.env());
+        builder.directory(spec.workingDir() == null ? spec.podDir().toFile() : new File(spec.workingDir()));
+        builder.redirectErrorStream(true);
+        builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(files.log(attempt).toFile()));
+        Process process;
+        try {
+            Files.createDirectories(files.dir());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new ContainerStartException("RunContainerError", "container \"" + spec.name() + "\" of pod "
+                    + spec.podKey() + " did not start: " + e.getMessage());
+        }
+        Instant processStart = process.info().startInstant().orElse(null);
+        ContainerFiles.Current current = new ContainerFiles.Current(attempt, process.pid(), processStart, clock.instant());
+        files.writeCurrent(current);
+        Known started = new Known(spec.podDir(), spec.name(), current, process.toHandle());
+        containers.put(key, started);
+        process.onExit().thenRun(() -> exited.accept(spec.podUid()));
+        return toState(started);
+    }
+
+    @Override
+    public Optional<ContainerState> state(String podUid, String container) {
+        return Optional.ofNullable(containers.get(key(podUid, container))).map(this::toState);
+    }
+
+    private ContainerState toState(Known known) {
+        ContainerFiles.Current current = known.current();
+        String id = "process://" + current.pid();
+        if (known.process() != null && ProcessTree.alive(known.process())) {
+            return new ContainerState(known.name(), id, current.attempt(), true, 0, current.startedAt(), null);
+        }
+        ContainerFiles files = ContainerFiles.of(known.podDir(), known.name());
+        // no exit file: the wrapper itself was killed, which only the SIGKILL of a stop does
+        int exitCode = files.readExit(current.attempt()).orElse(137);
+        Instant finished = files.exitTime(current.attempt()).orElseGet(clock::instant);
+        return new ContainerState(known.name(), id, current.attempt(), false, exitCode, current.startedAt(), finished);
+    }
+
+    @Override
+    public void stop(String podUid, String container, Duration grace) {
+        Known known = containers.get(key(podUid, container));
+        if (known != null && known.process() != null && ProcessTree.alive(known.process())) {
+            LOG.debug("stopping container {} of pod {} (grace {})", container, podUid, grace);
+            ProcessTree.stop(known.process(), grace);
+        }
+    }
+
+    @Override
+    public Set<String> pods() {
+        Set<String> uids = ConcurrentHashMap.newKeySet();
+        containers.keySet().forEach(k -> uids.add(k.substring(0, k.indexOf('/'))));
+        return uids;
+    }
+
+    @Override
+    public void removePod(String podUid) {
+        for (Map.Entry<String, Known> e : List.copyOf(containers.entrySet())) {
+            if (e.getKey().startsWith(podUid + "/")) {
+                stop(podUid, e.getValue().name(), Duration.ZERO);
+                containers.remove(e.getKey());
+            }
+        }
+        deleteTree(podsDir.resolve(podUid).resolve("containers"));
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot remove {}: {}", dir, e.getMessage());
+        }
+    }
+
+    @Override
+    public Optional<Path> logFile(String podUid, String container, boolean previous) {
+        Known known = containers.get(key(podUid, container));
+        if (known == null) {
+            return Optional.empty();
+        }
+        int attempt = known.current().attempt() - (previous ? 1 : 0);
+        Path log = ContainerFiles.of(known.podDir(), container).log(attempt);
+        return attempt > 0 && Files.exists(log) ? Optional.of(log) : Optional.empty();
+    }
+
+    @Override
+    public void close() {
+        containers.clear();
+    }
+}
