@@ -45,6 +45,8 @@ public final class WatchCache implements AutoCloseable {
     private final ArrayDeque<WatchEvent> ring = new ArrayDeque<>();
     private final List<Registration> watchers = new CopyOnWriteArrayList<>();
     private long revision;
+    /** {@link #revision} for lock-free readers; written under the write lock. */
+    private volatile long published;
     private long resumableFrom;
     private boolean ready;
     private volatile boolean closed;
@@ -109,6 +111,7 @@ public final class WatchCache implements AutoCloseable {
             ring.clear();
             objects.putAll(loaded);
             revision = listRevision;
+            published = listRevision;
             resumableFrom = listRevision;
             ready = true;
             // watchers of the previous incarnation may have missed events: make them re-list
@@ -166,6 +169,7 @@ public final class WatchCache implements AutoCloseable {
                 fanOut(event, previous);
             }
             revision = Math.max(revision, headerRevision);
+            published = revision;
             advanced.signalAll();
         } catch (RuntimeException e) {
             LOG.error("watch cache for {} failed to apply changes; re-listing", type.groupResource(), e);
@@ -322,6 +326,9 @@ public final class WatchCache implements AutoCloseable {
 
     /** Waits until the cache has seen {@code target} (after a write through this apiserver), at most {@code millis}. */
     public boolean awaitRevision(long target, long millis) {
+        if (published >= target) {
+            return true;
+        }
         lock.writeLock().lock();
         try {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);

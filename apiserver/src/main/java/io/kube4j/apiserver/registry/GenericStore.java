@@ -202,6 +202,7 @@ public final class GenericStore {
             }
             try {
                 long revision = storage.create(type.key(root, namespace, name), storedBytes(object));
+                awaitCache(type, revision);
                 ObjectCodec.setResourceVersion(object, revision);
                 return object;
             } catch (StorageException e) {
@@ -259,10 +260,12 @@ public final class GenericStore {
             try {
                 if (isFinalized(updated)) {
                     long revision = storage.delete(key, entry.modRevision());
+                awaitCache(type, revision);
                     ObjectCodec.setResourceVersion(updated, revision);
                     return updated;
                 }
                 long revision = storage.update(key, storedBytes(updated), entry.modRevision());
+                awaitCache(type, revision);
                 ObjectCodec.setResourceVersion(updated, revision);
                 return updated;
             } catch (StorageException e) {
@@ -435,6 +438,7 @@ public final class GenericStore {
                         return new DeleteResult(old, false);
                     }
                     long revision = storage.delete(key, entry.modRevision());
+                awaitCache(type, revision);
                     ObjectCodec.setResourceVersion(old, revision);
                     return new DeleteResult(old, false);
                 }
@@ -442,6 +446,7 @@ public final class GenericStore {
                     return new DeleteResult(old, true);
                 }
                 long revision = storage.update(key, storedBytes(pending), entry.modRevision());
+                awaitCache(type, revision);
                 ObjectCodec.setResourceVersion(pending, revision);
                 return new DeleteResult(pending, true);
             } catch (StorageException e) {
@@ -521,6 +526,17 @@ public final class GenericStore {
     }
 
     // ---- helpers
+
+    /**
+     * Waits (briefly) until this type's watch cache has seen a write, so that whatever this
+     * apiserver reads from its caches next — admission checks, RBAC, consistent lists — includes it.
+     */
+    private void awaitCache(ResourceType type, long revision) {
+        WatchCache cache = caches.get(type);
+        if (cache != null) {
+            cache.awaitRevision(revision, 2_000);
+        }
+    }
 
     private void validate(ResourceType type, ObjectNode object, List<StatusCause> kindCauses) {
         List<StatusCause> causes = new ArrayList<>();

@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
@@ -119,33 +118,54 @@ class AuthenticationIT {
         assertThat(TestClient.withToken(cluster.url(), pki, "not-a-token").get("/api/v1/namespaces").code()).isEqualTo(401);
     }
 
-    @Test
-    void aClientCertificateFromAnotherCaGets401NotAHandshakeFailure() throws Exception {
-        Path other = Files.createTempDirectory("kube4j-other-pki-");
-        new Pki(Clock.systemUTC()).init(PkiOptions.defaults(other));
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(KeyStores.keyStore(Pem.certificates(other.resolve("admin.crt")), Pem.privateKey(other.resolve("admin.key"))),
-                KeyStores.PASSWORD);
+    /** GET /api/v1/namespaces presenting exactly this certificate, whatever the server asks for. */
+    static java.net.http.HttpResponse<String> getWithCertificate(java.util.List<java.security.cert.X509Certificate> chain,
+                                                                 java.security.PrivateKey key) throws Exception {
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(KeyStores.trustStore(Pem.certificates(cluster.pki().resolve("ca.crt"))));
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        // present the foreign certificate even though the server asks for ours (the JDK would otherwise send none)
-        javax.net.ssl.X509ExtendedKeyManager delegate = (javax.net.ssl.X509ExtendedKeyManager) keys.getKeyManagers()[0];
+        // present the certificate even when it does not fit the server's CA list (the JDK would send none)
         javax.net.ssl.X509ExtendedKeyManager always = new javax.net.ssl.X509ExtendedKeyManager() {
             public String[] getClientAliases(String type, java.security.Principal[] issuers) { return new String[] {"key"}; }
             public String chooseClientAlias(String[] type, java.security.Principal[] issuers, java.net.Socket s) { return "key"; }
             public String chooseEngineClientAlias(String[] type, java.security.Principal[] issuers, javax.net.ssl.SSLEngine e) { return "key"; }
             public String[] getServerAliases(String type, java.security.Principal[] issuers) { return null; }
             public String chooseServerAlias(String type, java.security.Principal[] issuers, java.net.Socket s) { return null; }
-            public java.security.cert.X509Certificate[] getCertificateChain(String alias) { return delegate.getCertificateChain(alias); }
-            public java.security.PrivateKey getPrivateKey(String alias) { return delegate.getPrivateKey(alias); }
+            public java.security.cert.X509Certificate[] getCertificateChain(String alias) {
+                return chain.toArray(new java.security.cert.X509Certificate[0]);
+            }
+            public java.security.PrivateKey getPrivateKey(String alias) { return key; }
         };
+        SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(new javax.net.ssl.KeyManager[] {always}, trust.getTrustManagers(), null);
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().sslContext(ssl).build();
-        var response = http.send(java.net.http.HttpRequest.newBuilder(cluster.url().resolve("/api/v1/namespaces")).build(),
+        return http.send(java.net.http.HttpRequest.newBuilder(cluster.url().resolve("/api/v1/namespaces")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aClientCertificateFromAnotherCaGets401NotAHandshakeFailure() throws Exception {
+        Path other = Files.createTempDirectory("kube4j-other-pki-");
+        new Pki(Clock.systemUTC()).init(PkiOptions.defaults(other));
+        var response = getWithCertificate(Pem.certificates(other.resolve("admin.crt")), Pem.privateKey(other.resolve("admin.key")));
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(Json.parse(response.body()).path("kind").asText()).isEqualTo("Status");
+    }
+
+    @Test
+    void anExpiredCertificateFromTheRightCaGets401() throws Exception {
+        Path pki = cluster.pki();
+        io.kube4j.certs.pki.CertifiedKey ca = new io.kube4j.certs.pki.CertifiedKey(
+                Pem.certificates(pki.resolve("ca.crt")).get(0), Pem.privateKey(pki.resolve("ca.key")));
+        Clock twoDaysAgo = Clock.fixed(Instant.now().minus(Duration.ofDays(2)), ZoneOffset.UTC);
+        java.security.KeyPair pair = io.kube4j.certs.pki.KeySpec.EC_P256.generate(new java.security.SecureRandom());
+        io.kube4j.certs.pki.CertifiedKey expired = io.kube4j.certs.pki.CertificateAuthority.of(ca, twoDaysAgo).issue(
+                io.kube4j.certs.pki.CertificateRequest.of("old-admin", Duration.ofDays(1), io.kube4j.certs.pki.KeyPurpose.CLIENT_AUTH)
+                        .withOrganizations(List.of("system:masters")), pair);
+        assertThat(expired.certificate().getNotAfter()).isBefore(new java.util.Date());
+
+        var response = getWithCertificate(List.of(expired.certificate()), expired.privateKey());
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(Json.parse(response.body()).path("reason").asText()).isEqualTo("Unauthorized");
     }
 
     @Test
