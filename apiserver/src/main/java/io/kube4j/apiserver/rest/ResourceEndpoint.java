@@ -142,7 +142,7 @@ public final class ResourceEndpoint {
             }
         }
         ObjectNode updated = store.update(type, info.namespace(), info.name(),
-                old -> Patches.apply(patchType, old, request.body(), type.kind()), part, request.context());
+                old -> unpinned(old, Patches.apply(patchType, old, request.body(), type.kind())), part, request.context());
         return object(200, updated);
     }
 
@@ -179,6 +179,19 @@ public final class ResourceEndpoint {
             return null;
         }
         return Patches.parseBody(request.body(), request.contentType());
+    }
+
+    /**
+     * A patch is applied to the stored object, so its result carries the stored resourceVersion; only
+     * a patch that sets a different one (fabric8's JSON patch does) is a precondition. Otherwise the
+     * version is dropped so a concurrent write makes the store retry the patch instead of answering 409.
+     */
+    static ObjectNode unpinned(ObjectNode old, ObjectNode patched) {
+        JsonNode before = old.path("metadata").path("resourceVersion");
+        if (patched.get("metadata") instanceof ObjectNode meta && meta.path("resourceVersion").equals(before)) {
+            meta.remove("resourceVersion");
+        }
+        return patched;
     }
 
     static Reply object(int code, JsonNode object) {

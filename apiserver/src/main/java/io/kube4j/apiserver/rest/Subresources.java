@@ -45,7 +45,8 @@ final class Subresources {
                             GenericStore.Part.STATUS, request.context()));
                 }
                 case "PATCH" -> ResourceEndpoint.object(200, store.update(type, info.namespace(), info.name(),
-                        old -> Patches.apply(Patches.type(request.contentType()), old, request.body(), type.kind()),
+                        old -> ResourceEndpoint.unpinned(old, Patches.apply(Patches.type(request.contentType()), old,
+                                request.body(), type.kind())),
                         GenericStore.Part.STATUS, request.context()));
                 default -> throw notAllowed();
             };
@@ -100,7 +101,8 @@ final class Subresources {
                     ObjectNode scale = toScale(type, old);
                     ObjectNode wanted = request.method().equals("PUT")
                             ? Patches.parseBody(request.body(), request.contentType())
-                            : Patches.apply(Patches.type(request.contentType()), scale, request.body(), "Scale");
+                            : ResourceEndpoint.unpinned(scale, Patches.apply(Patches.type(request.contentType()), scale,
+                                    request.body(), "Scale"));
                     JsonNode replicas = wanted.path("spec").path("replicas");
                     if (!replicas.isIntegralNumber() || replicas.asInt() < 0) {
                         throw StatusException.invalid("Scale", info.name(), List.of(StatusCause.invalid("spec.replicas",
