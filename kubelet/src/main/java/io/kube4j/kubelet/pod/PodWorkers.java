@@ -127,8 +127,14 @@ public final class PodWorkers implements AutoCloseable {
             threads.execute(this::work);
         }
         long tick = settings.tick().toMillis();
-        ticker = scheduler.scheduleWithFixedDelay(() -> byUid.keySet().forEach(this::enqueue), tick, tick,
-                TimeUnit.MILLISECONDS);
+        ticker = scheduler.scheduleWithFixedDelay(() -> {
+            try {
+                byUid.keySet().forEach(this::enqueue);
+            } catch (RuntimeException e) {
+                // a periodic task that throws is never run again: keep ticking
+                LOG.warn("pod resync tick failed: {}", e.getMessage(), e);
+            }
+        }, tick, tick, TimeUnit.MILLISECONDS);
     }
 
     private void seen(Pod pod) {
@@ -154,8 +160,20 @@ public final class PodWorkers implements AutoCloseable {
                 return;
             }
             try {
-                process(uid).ifPresent(after -> queue.addAfter(uid, after));
-            } catch (RuntimeException e) {
+                Optional<Duration> after = process(uid);
+                // every live pod is looked at again within one tick, whatever the sync asked for: a
+                // safety net for a missed exit callback, carried by the queue's own delay thread so
+                // that it does not depend on the shared scheduler
+                Duration next = byUid.containsKey(uid) ? settings.tick() : null;
+                if (after.isPresent() && (next == null || after.get().compareTo(next) < 0)) {
+                    next = after.get();
+                }
+                if (next != null) {
+                    queue.addAfter(uid, next);
+                }
+            } catch (RuntimeException | Error e) {
+                // an Error too: a worker that dies silently leaves its pods to the others, but a pod
+                // that is not requeued here is not synced again until something else touches it
                 LOG.warn("pod {}: sync failed: {}", uid, e.getMessage(), e);
                 queue.addAfter(uid, Duration.ofSeconds(1));
             } finally {

@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class ProcessRuntime implements ContainerRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
     private static final String WRAPPER = "\"$@\"; echo $? > \"$0\"";
+    private static final long EXIT_POLL_MILLIS = 200;
 
     /** A container this runtime knows: where its files are and, while it may run, its process. */
     private record Known(Path podDir, String name, ContainerFiles.Current current, ProcessHandle process) {
@@ -43,6 +46,18 @@ public final class ProcessRuntime implements ContainerRuntime {
     private final Clock clock;
     private final Consumer<String> exited;
     private final Map<String, Known> containers = new ConcurrentHashMap<>();
+    /** When an attempt that left no exit file was first seen dead, by {@code key#attempt}: a stable finishedAt. */
+    private final Map<String, Instant> seenDead = new ConcurrentHashMap<>();
+    /**
+     * Threads that wait for container processes to end and then report the exit. Not
+     * {@code Process.onExit()}: its stages complete on the common fork-join pool, a single thread
+     * on a 2-core machine, so an exit can be reported late or not at all while that pool is busy.
+     */
+    private final ExecutorService waiters = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "process-runtime-exit-waiter");
+        t.setDaemon(true);
+        return t;
+    });
 
     private ProcessRuntime(Path podsDir, Clock clock, Consumer<String> exited) {
         this.podsDir = podsDir;
@@ -91,7 +106,7 @@ public final class ProcessRuntime implements ContainerRuntime {
             containers.put(key(uid, name), new Known(podDir, name, current, process));
             if (process != null) {
                 LOG.info("adopted container {} of pod {} (pid {})", name, uid, current.pid());
-                process.onExit().thenRun(() -> exited.accept(uid));
+                watchExit(uid, process, null);
             }
         });
     }
@@ -138,8 +153,41 @@ public final class ProcessRuntime implements ContainerRuntime {
         files.writeCurrent(current);
         Known started = new Known(spec.podDir(), spec.name(), current, process.toHandle());
         containers.put(key, started);
-        process.onExit().thenRun(() -> exited.accept(spec.podUid()));
+        watchExit(spec.podUid(), process.toHandle(), process);
         return toState(started);
+    }
+
+    /**
+     * Reports the end of a container process to {@code exited}, exactly once, however quickly it
+     * ends: the waiter is started after the container is recorded in {@code containers}, so the
+     * sync it triggers sees the exit. A child is waited for; an adopted process (a child of an
+     * earlier kubelet process) is polled.
+     */
+    private void watchExit(String podUid, ProcessHandle handle, Process child) {
+        Runnable wait = () -> {
+            try {
+                if (child != null) {
+                    child.waitFor();
+                } else {
+                    while (ProcessTree.alive(handle)) {
+                        Thread.sleep(EXIT_POLL_MILLIS);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return; // the runtime is closing
+            }
+            try {
+                exited.accept(podUid);
+            } catch (RuntimeException e) {
+                LOG.warn("pod {}: exit of pid {} not reported: {}", podUid, handle.pid(), e.getMessage(), e);
+            }
+        };
+        try {
+            waiters.execute(wait);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            // closing: the next kubelet adopts the process and sees its exit
+        }
     }
 
     @Override
@@ -156,7 +204,8 @@ public final class ProcessRuntime implements ContainerRuntime {
         ContainerFiles files = ContainerFiles.of(known.podDir(), known.name());
         // no exit file: the wrapper itself was killed, which only the SIGKILL of a stop does
         int exitCode = files.readExit(current.attempt()).orElse(137);
-        Instant finished = files.exitTime(current.attempt()).orElseGet(clock::instant);
+        Instant finished = files.exitTime(current.attempt()).orElseGet(() -> seenDead.computeIfAbsent(
+                known.podDir().getFileName() + "/" + known.name() + "#" + current.attempt(), k -> clock.instant()));
         return new ContainerState(known.name(), id, current.attempt(), false, exitCode, current.startedAt(), finished);
     }
 
@@ -184,6 +233,7 @@ public final class ProcessRuntime implements ContainerRuntime {
                 containers.remove(e.getKey());
             }
         }
+        seenDead.keySet().removeIf(k -> k.startsWith(podUid + "/"));
         deleteTree(podsDir.resolve(podUid).resolve("containers"));
     }
 
@@ -213,6 +263,8 @@ public final class ProcessRuntime implements ContainerRuntime {
 
     @Override
     public void close() {
+        waiters.shutdownNow();
         containers.clear();
+        seenDead.clear();
     }
 }
