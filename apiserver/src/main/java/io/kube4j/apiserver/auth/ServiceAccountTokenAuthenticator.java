@@ -25,10 +25,13 @@ import java.util.Optional;
  */
 public final class ServiceAccountTokenAuthenticator implements Authenticator {
 
-    /** Tells the uid of a ServiceAccount, or empty when it does not exist. */
+    /**
+     * Tells the uid of an object in a namespace, or empty when it does not exist: the ServiceAccount
+     * ({@code kind} "ServiceAccount"), and the pod or secret a bound token names.
+     */
     @FunctionalInterface
     public interface AccountLookup {
-        Optional<String> uid(String namespace, String name);
+        Optional<String> uid(String kind, String namespace, String name);
     }
 
     private final List<JWSVerifier> verifiers;
@@ -101,10 +104,21 @@ public final class ServiceAccountTokenAuthenticator implements Authenticator {
         String name = String.valueOf(account.get("name"));
         String uid = String.valueOf(account.get("uid"));
         if (lookup != null) {
-            Optional<String> current = lookup.uid(namespace, name);
+            Optional<String> current = lookup.uid("ServiceAccount", namespace, name);
             if (current.isEmpty() || !current.get().equals(uid)) {
                 throw new AuthenticationException("invalid bearer token: service account " + namespace + "/" + name
                         + " has been deleted");
+            }
+        }
+        // a bound token dies with the object it is bound to (its uid must still match)
+        for (String kind : List.of("Pod", "Secret")) {
+            if (lookup != null && k.get(kind.toLowerCase()) instanceof Map<?, ?> bound) {
+                Optional<String> current = lookup.uid(kind, namespace, String.valueOf(bound.get("name")));
+                String boundUid = String.valueOf(bound.get("uid"));
+                if (current.isEmpty() || (!boundUid.isEmpty() && !boundUid.equals("null") && !current.get().equals(boundUid))) {
+                    throw new AuthenticationException("invalid bearer token: the " + kind.toLowerCase() + " "
+                            + namespace + "/" + bound.get("name") + " it is bound to no longer exists");
+                }
             }
         }
         return Optional.of(new UserInfo(userName(namespace, name), uid,

@@ -252,9 +252,14 @@ public final class ApiServer implements AutoCloseable {
                 io.kube4j.apiserver.auth.ServiceAccountTokens.DEFAULT_ISSUER, clock);
     }
 
-    /** The uid of a ServiceAccount from its watch cache (the token check runs on every request). */
-    private java.util.Optional<String> serviceAccountUid(String namespace, String name) {
-        ResourceType accounts = types.find("", "v1", "serviceaccounts").orElseThrow();
+    /** The uid of a ServiceAccount, Pod or Secret from its watch cache (the token check runs on every request). */
+    private java.util.Optional<String> serviceAccountUid(String kind, String namespace, String name) {
+        String plural = switch (kind) {
+            case "Pod" -> "pods";
+            case "Secret" -> "secrets";
+            default -> "serviceaccounts";
+        };
+        ResourceType accounts = types.find("", "v1", plural).orElseThrow();
         WatchCache cache = caches.get(accounts);
         String key = accounts.key(config.etcdPrefix(), namespace, name);
         for (io.kube4j.apiserver.cache.CachedObject o : cache.list(key, o -> o.key().equals(key)).items()) {

@@ -98,6 +98,25 @@ class AuthenticationIT {
     }
 
     @Test
+    void aTokenBoundToAPodStopsWorkingWhenThePodIsDeleted() throws Exception {
+        String ns = namespace("authn-bound");
+        admin.post("/api/v1/namespaces/" + ns + "/serviceaccounts", Json.parse("{\"metadata\":{\"name\":\"robot\"}}"));
+        JsonNode pod = admin.post("/api/v1/namespaces/" + ns + "/pods", Json.parse("""
+                {"metadata":{"name":"holder"},"spec":{"serviceAccountName":"robot",
+                 "containers":[{"name":"c","image":"busybox","command":["sleep","60"]}]}}""")).json();
+        String body = "{\"spec\":{\"boundObjectRef\":{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"name\":\"holder\",\"uid\":\""
+                + pod.path("metadata").path("uid").asText() + "\"}}}";
+        TestClient.Reply issued = admin.post("/api/v1/namespaces/" + ns + "/serviceaccounts/robot/token", body);
+        assertThat(issued.code()).as(issued.body()).isEqualTo(201);
+        TestClient robot = TestClient.withToken(cluster.url(), cluster.pki(), issued.json().path("status").path("token").asText());
+        assertAuthenticatedAs(robot.get("/api/v1/namespaces/" + ns + "/pods"), "system:serviceaccount:" + ns + ":robot");
+
+        assertThat(admin.delete("/api/v1/namespaces/" + ns + "/pods/holder").code()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.get("/api/v1/namespaces/" + ns + "/pods").code() == 401);
+    }
+
+    @Test
     void expiredOrForeignTokensAreRefusedWith401() throws Exception {
         String ns = namespace("authn-bad-tokens");
         JsonNode account = admin.post("/api/v1/namespaces/" + ns + "/serviceaccounts", Json.parse("{\"metadata\":{\"name\":\"old\"}}")).json();
