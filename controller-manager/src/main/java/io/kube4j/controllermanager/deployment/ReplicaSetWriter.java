@@ -12,6 +12,8 @@ import io.kube4j.controllermanager.util.PodControl;
 /** The deployment controller's writes to ReplicaSets, each one request with the events kubectl shows. */
 final class ReplicaSetWriter {
 
+    static final String REVISION_HISTORY = "deployment.kubernetes.io/revision-history";
+
     private final ResourceClient<ReplicaSet> replicaSets;
     private final EventRecorder events;
 
@@ -58,10 +60,17 @@ final class ReplicaSetWriter {
         return scaled;
     }
 
+    /** Makes an old ReplicaSet the newest revision again (a rollback), remembering the revisions it had. */
     ReplicaSet setRevision(ReplicaSet rs, long revision) {
         ObjectNode patch = Json.object();
-        patch.putObject("metadata").put("resourceVersion", rs.metadata().resourceVersion()).putObject("annotations")
-                .put(RsState.REVISION, Long.toString(revision));
+        ObjectNode annotations = patch.putObject("metadata").put("resourceVersion", rs.metadata().resourceVersion())
+                .putObject("annotations");
+        annotations.put(RsState.REVISION, Long.toString(revision));
+        long previous = RsState.revision(rs);
+        if (previous > 0) {
+            String history = rs.metadata().annotations().getOrDefault(REVISION_HISTORY, "");
+            annotations.put(REVISION_HISTORY, history.isEmpty() ? Long.toString(previous) : history + "," + previous);
+        }
         return replicaSets.patch(rs.metadata().namespace(), rs.metadata().name(), ResourceClient.MERGE_PATCH, patch);
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * The {@code pod-template-hash} of a pod template: FNV-32a over its canonical JSON (keys sorted,
- * the hash label itself left out), spelled with Kubernetes' "safe" alphabet as
+ * null fields and the hash label itself left out), spelled with Kubernetes' "safe" alphabet as
  * {@code rand.SafeEncodeString} does, so names never form words.
  */
 final class TemplateHash {
@@ -53,7 +53,11 @@ final class TemplateHash {
             Collections.sort(names);
             ObjectNode sorted = Json.object();
             for (String name : names) {
-                sorted.set(name, canonical(object.get(name)));
+                // Go clients write a zero creationTimestamp as null: `rollout undo` sends the old
+                // template so, and it must still match the ReplicaSet it came from
+                if (!object.get(name).isNull()) {
+                    sorted.set(name, canonical(object.get(name)));
+                }
             }
             return sorted;
         }

@@ -17,6 +17,16 @@ class TemplateHashTest {
     }
 
     @Test
+    void treatsANullFieldAsAbsentAsTheTemplatesKubectlSendsHaveANullCreationTimestamp() {
+        var stored = Json.parse("{\"metadata\":{\"labels\":{\"app\":\"x\",\"pod-template-hash\":\"abc\"}},"
+                + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"v1\",\"resources\":{}}]}}");
+        var fromKubectl = Json.parse("{\"metadata\":{\"creationTimestamp\":null,\"labels\":{\"app\":\"x\"}},"
+                + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"v1\",\"resources\":{}}]}}");
+        assertThat(TemplateHash.of(fromKubectl)).isEqualTo(TemplateHash.of(stored));
+        assertThat(TemplateHash.sameTemplate(stored, fromKubectl)).isTrue();
+    }
+
+    @Test
     void changesWithTheImageAndUsesOnlyTheSafeAlphabet() {
         var v1 = Json.parse("{\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"v1\"}]}}");
         var v2 = Json.parse("{\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"v2\"}]}}");

@@ -172,6 +172,63 @@ class DeploymentIT {
         assertThat(deployments.get(ns, "app").metadata().annotations()).containsEntry("deployment.kubernetes.io/revision", "4");
     }
 
+    static ReplicaSet replicaSetWithImage(String ns, String image) {
+        return cluster.client(ReplicaSet.KIND).list(ns, ListRequest.ALL).items().stream()
+                .filter(rs -> rs.spec().at("/template/spec/containers/0/image").asText().equals(image))
+                .findFirst().orElseThrow(() -> new AssertionError("no replica set runs " + image));
+    }
+
+    @Test
+    void rolloutUndoReturnsToTheOldReplicaSetAndHistoryListsEveryRevision() throws Exception {
+        String ns = cluster.namespace("deploy-undo");
+        deployments.create(Objects.deployment(ns, "x", "x", 2, "x:v1"));
+        try (Kubectl kubectl = Kubectl.against(cluster.cluster());
+             Kubelets kubelets = new Kubelets(ns, "x", 2, 1, 2)) {
+            kubectl.ok("-n", ns, "rollout", "status", "deployment/x", "--timeout=50s");
+            ReplicaSet v1 = replicaSetWithImage(ns, "x:v1");
+            kubectl.ok("-n", ns, "set", "image", "deployment/x", "c=x:v2");
+            kubectl.ok("-n", ns, "rollout", "status", "deployment/x", "--timeout=50s");
+
+            Kubectl.Result history = kubectl.ok("-n", ns, "rollout", "history", "deployment/x");
+            assertThat(history.lines()).as("%s", history).anyMatch(l -> l.matches("1\\s+<none>\\s*"))
+                    .anyMatch(l -> l.matches("2\\s+<none>\\s*"));
+            Kubectl.Result revision1 = kubectl.ok("-n", ns, "rollout", "history", "deployment/x", "--revision=1");
+            assertThat(revision1.stdout()).as("%s", revision1).contains("x:v1").doesNotContain("x:v2");
+
+            Kubectl.Result undo = kubectl.ok("-n", ns, "rollout", "undo", "deployment/x");
+            assertThat(undo.stdout()).as("%s", undo).contains("deployment.apps/x rolled back");
+            kubectl.ok("-n", ns, "rollout", "status", "deployment/x", "--timeout=50s");
+            eventually().until(() -> rolledOut(ns, "x", 2) && images(ns, "x").equals(Set.of("x:v1")));
+
+            // the v1 ReplicaSet came back as revision 3; no third ReplicaSet was made
+            List<ReplicaSet> sets = cluster.client(ReplicaSet.KIND).list(ns, ListRequest.ALL).items();
+            assertThat(sets).as("%s", sets.stream().map(rs -> rs.spec().path("template").toString()).toList()).hasSize(2);
+            ReplicaSet back = replicaSetWithImage(ns, "x:v1");
+            assertThat(back.metadata().uid()).isEqualTo(v1.metadata().uid());
+            assertThat(back.spec().path("replicas").asInt()).isEqualTo(2);
+            assertThat(back.metadata().annotations()).containsEntry("deployment.kubernetes.io/revision", "3")
+                    .containsEntry("deployment.kubernetes.io/revision-history", "1");
+            assertThat(replicaSetWithImage(ns, "x:v2").spec().path("replicas").asInt()).isZero();
+            assertThat(deployments.get(ns, "x").metadata().annotations())
+                    .containsEntry("deployment.kubernetes.io/revision", "3");
+            Kubectl.Result after = kubectl.ok("-n", ns, "rollout", "history", "deployment/x");
+            assertThat(after.lines()).as("%s", after).anyMatch(l -> l.matches("2\\s+<none>\\s*"))
+                    .anyMatch(l -> l.matches("3\\s+<none>\\s*")).noneMatch(l -> l.matches("1\\s+<none>\\s*"));
+
+            // restart stamps the template, so a fresh ReplicaSet replaces every pod with the same image
+            Set<String> before = cluster.livePods(ns, "app=x").stream().map(p -> p.metadata().name()).collect(Collectors.toSet());
+            Kubectl.Result restart = kubectl.ok("-n", ns, "rollout", "restart", "deployment/x");
+            assertThat(restart.stdout()).as("%s", restart).contains("deployment.apps/x restarted");
+            kubectl.ok("-n", ns, "rollout", "status", "deployment/x", "--timeout=50s");
+            eventually().until(() -> rolledOut(ns, "x", 2) && cluster.livePods(ns, "app=x").stream()
+                    .noneMatch(p -> before.contains(p.metadata().name())));
+            assertThat(images(ns, "x")).containsExactly("x:v1");
+            assertThat(cluster.client(ReplicaSet.KIND).list(ns, ListRequest.ALL).items()).hasSize(3);
+            assertThat(deployments.get(ns, "x").metadata().annotations())
+                    .containsEntry("deployment.kubernetes.io/revision", "4");
+        }
+    }
+
     @Test
     void scalingADeploymentScalesItsReplicaSet() throws Exception {
         String ns = cluster.namespace("deploy-scale");
