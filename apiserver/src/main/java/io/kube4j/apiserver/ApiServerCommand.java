@@ -123,6 +123,14 @@ public final class ApiServerCommand implements Callable<Integer> {
     @Option(names = "--kubelet-certificate-authority", description = "CA of the kubelets' serving certificates (default: --client-ca-file).")
     Path kubeletCertificateAuthority;
 
+    @Option(names = "--service-cluster-ip-range", defaultValue = "10.96.0.0/12",
+            description = "IPv4 CIDR that Services' cluster IPs are allocated from (default ${DEFAULT-VALUE}).")
+    String serviceClusterIpRange;
+
+    @Option(names = "--service-node-port-range", defaultValue = "30000-32767",
+            description = "Port range NodePort Services' node ports are allocated from (default ${DEFAULT-VALUE}).")
+    String serviceNodePortRange;
+
     @Option(names = "--log-format", defaultValue = "text", description = "text or json.")
     Logging.Format logFormat;
 
@@ -152,7 +160,8 @@ public final class ApiServerCommand implements Callable<Integer> {
                         maxRequestsInflight, maxMutatingRequestsInflight, duration(requestTimeout)),
                 tlsOptions(), new ApiServerConfig.AuditOptions(auditLogMaxSize, auditLogMaxBackup, auditLogMaxAge),
                 new ApiServerConfig.KubeletClient(kubeletClientCertificate, kubeletClientKey,
-                        kubeletCertificateAuthority != null ? kubeletCertificateAuthority : clientCaFile));
+                        kubeletCertificateAuthority != null ? kubeletCertificateAuthority : clientCaFile),
+                serviceRanges());
         ApiServer server = new ApiServer(config, Clock.systemUTC()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -161,6 +170,15 @@ public final class ApiServerCommand implements Callable<Integer> {
         }, "shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private io.kube4j.apiserver.registry.ServiceRanges serviceRanges() {
+        try {
+            return io.kube4j.apiserver.registry.ServiceRanges.of(serviceClusterIpRange, serviceNodePortRange);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--service-cluster-ip-range/--service-node-port-range: " + e.getMessage());
+        }
     }
 
     private ApiServerConfig.TlsOptions tlsOptions() {

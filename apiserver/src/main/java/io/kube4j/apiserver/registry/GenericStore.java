@@ -44,9 +44,17 @@ public final class GenericStore {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final AdmissionChain admission;
+    private final Claims claims;
 
     public GenericStore(Storage storage, String root, Map<ResourceType, WatchCache> caches, ResourceTypes types, Clock clock,
                         AdmissionChain admission) {
+        this(storage, root, caches, types, clock, admission, Claims.NONE);
+    }
+
+    /** @param claims what objects hold outside their own keys (Services' cluster IPs and node ports) */
+    public GenericStore(Storage storage, String root, Map<ResourceType, WatchCache> caches, ResourceTypes types, Clock clock,
+                        AdmissionChain admission, Claims claims) {
+        this.claims = claims;
         this.admission = admission;
         this.storage = storage;
         this.root = root;
@@ -200,12 +208,14 @@ public final class GenericStore {
             if (dryRun) {
                 return object;
             }
+            Claims.Claim claim = claims.claim(type, object, null);
             try {
                 long revision = storage.create(type.key(root, namespace, name), storedBytes(object));
                 awaitCache(type, revision);
                 ObjectCodec.setResourceVersion(object, revision);
                 return object;
             } catch (StorageException e) {
+                claim.undo();
                 if (e.kind() == StorageException.Kind.EXISTS && generated && attempt < 8) {
                     continue;
                 }
@@ -257,18 +267,22 @@ public final class GenericStore {
             if (dryRun) {
                 return updated;
             }
+            Claims.Claim claim = isFinalized(updated) ? Claims.Claim.NONE : claims.claim(type, updated, old);
             try {
                 if (isFinalized(updated)) {
                     long revision = storage.delete(key, entry.modRevision());
                 awaitCache(type, revision);
+                    claims.release(type, old, null);
                     ObjectCodec.setResourceVersion(updated, revision);
                     return updated;
                 }
                 long revision = storage.update(key, storedBytes(updated), entry.modRevision());
                 awaitCache(type, revision);
+                claims.release(type, old, updated);
                 ObjectCodec.setResourceVersion(updated, revision);
                 return updated;
             } catch (StorageException e) {
+                claim.undo();
                 if (e.kind() == StorageException.Kind.CONFLICT && !pinned && attempt < MAX_CONFLICT_RETRIES) {
                     continue;
                 }
@@ -439,6 +453,7 @@ public final class GenericStore {
                     }
                     long revision = storage.delete(key, entry.modRevision());
                 awaitCache(type, revision);
+                    claims.release(type, old, null);
                     ObjectCodec.setResourceVersion(old, revision);
                     return new DeleteResult(old, false);
                 }

@@ -127,7 +127,8 @@ public final class ApiServer implements AutoCloseable {
         authorization = io.kube4j.apiserver.auth.Authorizers.Dependencies.of(types, caches, root, config.security());
         io.kube4j.apiserver.auth.Authorizer authorizer = authorizer();
         caches.values().forEach(WatchCache::start);
-        GenericStore store = new GenericStore(storage, root, caches, types, clock, withAuthorizationPlugins(admission()));
+        GenericStore store = new GenericStore(storage, root, caches, types, clock, withAuthorizationPlugins(admission()),
+                new io.kube4j.apiserver.registry.ServiceAllocator(storage, root, config.serviceRanges(), clock));
         storeRef.set(store);
         bootstrapNamespaces(store);
         if (io.kube4j.apiserver.auth.Authorizers.rbacEnabled(config.security().authorizationModes())) {

@@ -18,7 +18,7 @@ public record ApiServerConfig(String bindAddress, int securePort, List<String> e
                               Path tlsPrivateKeyFile, Path clientCaFile, Path tokenAuthFile, boolean anonymousAuth,
                               Duration compactionInterval, int watchCacheSize, Duration etcdTimeout,
                               long maxRequestBodyBytes, Security security, TlsOptions tls, AuditOptions audit,
-                              KubeletClient kubelet) {
+                              KubeletClient kubelet, io.kube4j.apiserver.registry.ServiceRanges serviceRanges) {
 
     /**
      * How the apiserver reaches kubelets (pod logs): its client pair and the CA of the kubelets'
@@ -136,42 +136,50 @@ public record ApiServerConfig(String bindAddress, int securePort, List<String> e
                                      Path tlsCert, Path tlsKey, Path clientCa, Path tokenFile) {
         return new ApiServerConfig(bindAddress, port, etcdServers, null, null, null, etcdPrefix, tlsCert, tlsKey,
                 clientCa, tokenFile, false, Duration.ofMinutes(5), 10_000, Duration.ofSeconds(10), DEFAULT_MAX_BODY,
-                Security.DEFAULT, TlsOptions.DEFAULT, AuditOptions.DEFAULT, KubeletClient.NONE);
+                Security.DEFAULT, TlsOptions.DEFAULT, AuditOptions.DEFAULT, KubeletClient.NONE,
+                io.kube4j.apiserver.registry.ServiceRanges.DEFAULT);
     }
 
     public ApiServerConfig withCompactionInterval(Duration interval) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, interval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet);
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet, serviceRanges);
     }
 
     public ApiServerConfig withSecurity(Security value) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, value, tls, audit, kubelet);
+                etcdTimeout, maxRequestBodyBytes, value, tls, audit, kubelet, serviceRanges);
     }
 
     public ApiServerConfig withTls(TlsOptions value) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, security, value, audit, kubelet);
+                etcdTimeout, maxRequestBodyBytes, security, value, audit, kubelet, serviceRanges);
     }
 
     public ApiServerConfig withKubeletClient(KubeletClient value) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, security, tls, audit, value);
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, value, serviceRanges);
     }
 
     public ApiServerConfig withSecurePort(int port) {
         return new ApiServerConfig(bindAddress, port, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet);
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet, serviceRanges);
     }
 
     public ApiServerConfig withWatchCacheSize(int size) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, size,
-                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet);
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet, serviceRanges);
+    }
+
+    /** Where cluster IPs and node ports come from ({@code 127.96.0.0/16} lets kube-proxy bind them without root). */
+    public ApiServerConfig withServiceRanges(io.kube4j.apiserver.registry.ServiceRanges value) {
+        return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
+                tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet, value);
     }
 }
