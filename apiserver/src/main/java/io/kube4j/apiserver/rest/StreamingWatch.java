@@ -6,9 +6,9 @@ import io.kube4j.apiserver.cache.WatchSink;
 import io.kube4j.apiserver.registry.ResourceType;
 import io.kube4j.common.api.Json;
 import io.kube4j.common.api.meta.Status;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,26 +16,24 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * One HTTP watch stream. Events are queued by the watch cache (never blocking it) and written
- * with Jetty's asynchronous writes, one write in flight at a time, batching whatever queued up
- * meanwhile: no thread is held per watcher, and a slow client only fills its own queue until it
- * is cut off.
+ * One watch stream, over chunked HTTP or a WebSocket ({@link WatchOutput}). Events are queued by
+ * the watch cache (never blocking it) and written with asynchronous writes, one write in flight at
+ * a time, batching whatever queued up meanwhile: no thread is held per watcher, and a slow client
+ * only fills its own queue until it is cut off.
  */
 final class StreamingWatch implements WatchSink {
 
     static final int MAX_QUEUED = 10_000;
     private static final int BATCH_BYTES = 64 * 1024;
-    private static final byte[] HEARTBEAT = {'\n'};
+    private static final Object HEARTBEAT = new Object();
     private static final Object END = new Object();
     private static final Object FLUSH = new Object();
 
     private final ResourceType type;
-    private final Response response;
-    private final Callback done;
+    private final WatchOutput output;
     private final Executor writers;
     private final EventRenderer renderer;
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
@@ -48,11 +46,10 @@ final class StreamingWatch implements WatchSink {
     private volatile ScheduledFuture<?> timeout;
     private final Runnable onFinish;
 
-    StreamingWatch(ResourceType type, Response response, Callback done, Executor writers, EventRenderer renderer,
+    StreamingWatch(ResourceType type, WatchOutput output, Executor writers, EventRenderer renderer,
                    Runnable onFinish) {
         this.type = type;
-        this.response = response;
-        this.done = done;
+        this.output = output;
         this.writers = writers;
         this.renderer = renderer;
         this.onFinish = onFinish;
@@ -116,11 +113,13 @@ final class StreamingWatch implements WatchSink {
     }
 
     private void drain() {
-        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        List<byte[]> batch = new ArrayList<>();
+        int size = 0;
         boolean last = false;
         boolean flush = false;
+        boolean heartbeat = false;
         Object item;
-        while (batch.size() < BATCH_BYTES && (item = queue.poll()) != null) {
+        while (size < BATCH_BYTES && (item = queue.poll()) != null) {
             queued.decrementAndGet();
             if (item == END) {
                 last = true;
@@ -129,20 +128,22 @@ final class StreamingWatch implements WatchSink {
             if (item == FLUSH) {
                 flush = true;
             } else if (item == HEARTBEAT) {
-                batch.writeBytes(HEARTBEAT);
+                heartbeat = true;
             } else {
-                batch.writeBytes(render((WatchEvent) item));
+                byte[] event = render((WatchEvent) item);
+                batch.add(event);
+                size += event.length;
             }
         }
         if (last) {
-            response.write(true, ByteBuffer.wrap(batch.toByteArray()), Callback.from(this::finish, x -> finish()));
+            output.write(batch, false, true, Callback.from(this::finish, x -> finish()));
             return;
         }
-        if (batch.size() == 0 && !flush) {
+        if (batch.isEmpty() && !flush && !heartbeat) {
             written();
             return;
         }
-        response.write(false, ByteBuffer.wrap(batch.toByteArray()), Callback.from(this::written, this::failed));
+        output.write(batch, heartbeat, false, Callback.from(this::written, this::failed));
     }
 
     private byte[] render(WatchEvent event) {
@@ -186,7 +187,7 @@ final class StreamingWatch implements WatchSink {
         }
         queue.clear();
         onFinish.run();
-        done.succeeded();
+        output.finished();
     }
 
     void abort() {

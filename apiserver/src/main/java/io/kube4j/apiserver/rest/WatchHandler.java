@@ -23,6 +23,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 
 /**
  * Serves watch requests ({@code ?watch=true} and the legacy {@code /watch/} paths) straight on
@@ -36,6 +37,8 @@ public final class WatchHandler extends Handler.Wrapper {
     private final Executor writers;
     private final TableRenderers tables;
     private final Set<StreamingWatch> open = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong webSocketWatches = new java.util.concurrent.atomic.AtomicLong();
+    private volatile ServerWebSocketContainer webSockets;
 
     public WatchHandler(ResourceTypes types, GenericStore store, ScheduledExecutorService timers, Executor writers,
                         TableRenderers tables, Handler next) {
@@ -66,14 +69,28 @@ public final class WatchHandler extends Handler.Wrapper {
         if (!watch) {
             return super.handle(request, response, callback);
         }
-        if ("websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE))) {
-            // fabric8 tries a WebSocket first; a complete 200 makes it fall back to HTTP streaming at once
-            Replies.status(response, callback, Status.failure(200, "", "use HTTP streaming for watches")
-                    .withDetails(null, null, null));
-            return true;
-        }
         try {
-            serve(request, response, callback, info, query);
+            Plan plan = plan(request, info, query);
+            if ("websocket".equalsIgnoreCase(request.getHeaders().get(HttpHeader.UPGRADE))) {
+                if (webSockets == null) {
+                    // a complete 200 makes fabric8 fall back to HTTP streaming at once
+                    Replies.status(response, callback, Status.failure(200, "", "use HTTP streaming for watches")
+                            .withDetails(null, null, null));
+                    return true;
+                }
+                // fabric8 opens its watches as WebSockets: one text frame per event
+                webSocketWatches.incrementAndGet();
+                WebSocketWatch socket = new WebSocketWatch(ws -> begin(plan, ws, null));
+                if (!webSockets.upgrade((upgradeRequest, upgradeResponse, upgradeCallback) -> socket,
+                        request, response, callback)) {
+                    Replies.status(response, callback, Status.failure(400, "BadRequest", "invalid WebSocket upgrade request"));
+                }
+                return true;
+            }
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, plan.table()
+                    ? "application/json;as=Table;v=v1;g=meta.k8s.io" : "application/json");
+            begin(plan, WatchOutput.http(response, callback), request);
         } catch (StatusException e) {
             Replies.status(response, callback, e.status());
         } catch (StorageException e) {
@@ -82,7 +99,12 @@ public final class WatchHandler extends Handler.Wrapper {
         return true;
     }
 
-    private void serve(Request request, Response response, Callback callback, RequestInfo info, Fields query) {
+    /** What one watch request asks for, checked before anything is sent. */
+    private record Plan(ResourceType type, WatchCache cache, String prefix, Predicate<CachedObject> filter, long from,
+                        long timeoutSeconds, boolean bookmarks, boolean table, EventRenderer renderer) {
+    }
+
+    private Plan plan(Request request, RequestInfo info, Fields query) {
         ResourceType type = types.find(info.group(), info.version(), info.resource())
                 .orElseThrow(() -> StatusException.notFound("the server could not find the requested resource", ""));
         if (info.hasSubresource()) {
@@ -102,27 +124,35 @@ public final class WatchHandler extends Handler.Wrapper {
         boolean table = TableRenderers.wantsTable(accept);
         EventRenderer renderer = table ? tables.renderer(type, Queries.bool(query::getValue, "includeObject")
                 || "Object".equals(query.getValue("includeObject"))) : EventRenderer.JSON;
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, table
-                ? "application/json;as=Table;v=v1;g=meta.k8s.io" : "application/json");
+        long timeout = options.timeoutSeconds() > 0 ? options.timeoutSeconds()
+                : 1800 + ThreadLocalRandom.current().nextLong(1800);
+        return new Plan(type, cache, type.namespacePrefix(store.root(), info.namespace()), filter, from, timeout,
+                options.allowBookmarks(), table, renderer);
+    }
+
+    /** Registers the watch and starts streaming; {@code request} (HTTP only) reports the client going away. */
+    private void begin(Plan plan, WatchOutput output, Request request) {
         StreamingWatch[] self = new StreamingWatch[1];
-        StreamingWatch stream = new StreamingWatch(type, response, callback, writers, renderer, () -> open.remove(self[0]));
+        StreamingWatch stream = new StreamingWatch(plan.type(), output, writers, plan.renderer(), () -> open.remove(self[0]));
         self[0] = stream;
+        if (output instanceof WebSocketWatch socket) {
+            socket.attach(stream);
+        }
         AutoCloseable registration;
         try {
-            registration = cache.watch(type.namespacePrefix(store.root(), info.namespace()), filter, from, stream);
+            registration = plan.cache().watch(plan.prefix(), plan.filter(), plan.from(), stream);
         } catch (WatchCache.ExpiredException e) {
             // client-go and fabric8 re-list on this ERROR event
             open.add(stream);
-            stream.start(cache, () -> { }, timers, 1, false);
+            stream.start(plan.cache(), () -> { }, timers, 1, false);
             stream.terminate(e.getMessage(), true);
             return;
         }
         open.add(stream);
-        long timeout = options.timeoutSeconds() > 0 ? options.timeoutSeconds()
-                : 1800 + ThreadLocalRandom.current().nextLong(1800);
-        stream.start(cache, registration, timers, timeout, options.allowBookmarks());
-        request.addFailureListener(failure -> stream.abort());
+        stream.start(plan.cache(), registration, timers, plan.timeoutSeconds(), plan.bookmarks());
+        if (request != null) {
+            request.addFailureListener(failure -> stream.abort());
+        }
     }
 
     private static long revision(String rv) {
@@ -138,6 +168,19 @@ public final class WatchHandler extends Handler.Wrapper {
         } catch (NumberFormatException e) {
             throw StatusException.badRequest("invalid resource version \"" + rv + "\"");
         }
+    }
+
+    /** Serves WebSocket watches through {@code container} (until then upgrade requests are answered over HTTP). */
+    public void enableWebSockets(ServerWebSocketContainer container) {
+        // frames carry whole objects; the client sends nothing that needs a large buffer
+        container.setMaxTextMessageSize(64L * 1024 * 1024);
+        container.setIdleTimeout(java.time.Duration.ofMinutes(5));
+        this.webSockets = container;
+    }
+
+    /** How many watches were asked as WebSocket upgrades since start. */
+    public long webSocketWatches() {
+        return webSocketWatches.get();
     }
 
     /** Ends every open watch (shutdown). */

@@ -154,6 +154,7 @@ public final class ApiServer implements AutoCloseable {
         ResourceHandler resources = new ResourceHandler(endpoint, types, store, config.kubelet(), config.maxRequestBodyBytes(),
                 config.security().requestTimeout(), container);
         watchHandler = new WatchHandler(types, store, timers, writers, tables, resources);
+        watchHandler.enableWebSockets(org.eclipse.jetty.websocket.server.ServerWebSocketContainer.ensure(server));
         ApiServerConfig.Security security = config.security();
         if (security.auditLogPath() != null) {
             audit = new io.kube4j.apiserver.audit.AuditLog(security.auditLogPath(), config.audit().maxSizeMb(),
