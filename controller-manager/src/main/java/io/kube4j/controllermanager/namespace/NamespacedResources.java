@@ -8,8 +8,12 @@ import java.util.List;
 /** Discovery of every namespaced resource the server can list and delete: what a namespace may contain. */
 final class NamespacedResources {
 
-    /** A collection under {@code /api/v1} or {@code /apis/<group>/<version>}. */
-    record Resource(String groupVersionPath, String plural) {
+    /**
+     * A collection under {@code /api/v1} or {@code /apis/<group>/<version>}.
+     *
+     * @param deleteCollection whether the server deletes the whole collection in one request
+     */
+    record Resource(String groupVersionPath, String plural, boolean deleteCollection) {
 
         String collection(String namespace) {
             return groupVersionPath + "/namespaces/" + namespace + "/" + plural;
@@ -41,12 +45,14 @@ final class NamespacedResources {
             }
             boolean listable = false;
             boolean deletable = false;
+            boolean collection = false;
             for (JsonNode verb : r.path("verbs")) {
                 listable |= verb.asText().equals("list");
                 deletable |= verb.asText().equals("delete");
+                collection |= verb.asText().equals("deletecollection");
             }
             if (listable && deletable) {
-                out.add(new Resource(path, name));
+                out.add(new Resource(path, name, collection));
             }
         }
     }

@@ -4,7 +4,6 @@ import static io.kube4j.controllermanager.testing.ControllerCluster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kube4j.common.api.Json;
 import io.kube4j.common.api.core.Pod;
 import io.kube4j.common.testing.etcd.Etcd;
 import io.kube4j.common.testing.etcd.EtcdTest;
@@ -36,18 +35,6 @@ class JobIT {
         cluster.close();
     }
 
-    static Unstructured job(String ns, String name, int completions, int parallelism) {
-        ObjectNode json = Json.object();
-        json.put("apiVersion", "batch/v1").put("kind", "Job");
-        json.putObject("metadata").put("name", name).put("namespace", ns);
-        Unstructured job = new Unstructured(json);
-        job.spec().put("completions", completions).put("parallelism", parallelism);
-        ObjectNode template = Objects.template(name, "worker:1");
-        ((ObjectNode) template.get("spec")).put("restartPolicy", "Never");
-        job.spec().set("template", template);
-        return job;
-    }
-
     static List<Pod> running(String ns, String app) {
         return cluster.livePods(ns, "app=" + app).stream()
                 .filter(p -> !p.phase().equals("Succeeded") && !p.phase().equals("Failed")).toList();
@@ -56,7 +43,7 @@ class JobIT {
     @Test
     void completesAfterThreeSuccessesRunningAtMostTwoPodsAtATime() {
         String ns = cluster.namespace("job-complete");
-        cluster.client(Kinds.JOB).create(job(ns, "batch", 3, 2));
+        cluster.client(Kinds.JOB).create(Objects.job(ns, "batch", 3, 2));
         AtomicInteger mostRunning = new AtomicInteger();
         eventually().until(() -> {
             List<Pod> running = running(ns, "batch");
@@ -74,7 +61,7 @@ class JobIT {
     @Test
     void failsOnceMorePodsFailThanTheBackoffLimit() {
         String ns = cluster.namespace("job-fail");
-        Unstructured job = job(ns, "flaky", 1, 1);
+        Unstructured job = Objects.job(ns, "flaky", 1, 1);
         job.spec().put("backoffLimit", 1);
         cluster.client(Kinds.JOB).create(job);
         eventually().until(() -> {
@@ -88,7 +75,7 @@ class JobIT {
     @Test
     void deletesAFinishedJobAfterItsTtl() {
         String ns = cluster.namespace("job-ttl");
-        Unstructured job = job(ns, "short", 1, 1);
+        Unstructured job = Objects.job(ns, "short", 1, 1);
         job.spec().put("ttlSecondsAfterFinished", 1);
         cluster.client(Kinds.JOB).create(job);
         eventually().until(() -> {

@@ -6,6 +6,7 @@ import io.kube4j.common.api.apps.ReplicaSet;
 import io.kube4j.common.api.core.Pod;
 import io.kube4j.common.api.core.ReplicationController;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kube4j.controllermanager.util.Unstructured;
 
 /** Small builders of the workload objects the tests create. */
 public final class Objects {
@@ -40,6 +41,19 @@ public final class Objects {
         d.spec().putObject("selector").putObject("matchLabels").put("app", app);
         d.spec().set("template", template(app, image));
         return d;
+    }
+
+    /** A batch/v1 Job whose pods are labelled {@code app=<name>} and never restart. */
+    public static Unstructured job(String namespace, String name, int completions, int parallelism) {
+        ObjectNode json = Json.object();
+        json.put("apiVersion", "batch/v1").put("kind", "Job");
+        json.putObject("metadata").put("name", name).put("namespace", namespace);
+        Unstructured job = new Unstructured(json);
+        job.spec().put("completions", completions).put("parallelism", parallelism);
+        ObjectNode template = template(name, "worker:1");
+        ((ObjectNode) template.get("spec")).put("restartPolicy", "Never");
+        job.spec().set("template", template);
+        return job;
     }
 
     public static Pod pod(String namespace, String name, String app) {
