@@ -50,12 +50,14 @@ final class EventLoop implements AutoCloseable {
         return Thread.currentThread() == thread;
     }
 
-    /** Runs {@code task} on this loop's thread, soon. */
+    /** Runs {@code task} on this loop's thread: now when called there, else as soon as the loop wakes. */
     void execute(Runnable task) {
-        tasks.add(task);
-        if (!inLoop()) {
-            selector.wakeup();
+        if (inLoop()) {
+            safely(task);
+            return;
         }
+        tasks.add(task);
+        selector.wakeup();
     }
 
     private void run() {
