@@ -49,17 +49,20 @@ public final class Kubelet implements AutoCloseable {
     public Kubelet(KubeletOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
-        this.api = ApiClient.create(options.client());
+        // a fake kubelet speaks for many nodes: its rate limit grows with them (3 requests per node per heartbeat)
+        this.api = ApiClient.create(options.fakeNodes() <= 0 ? options.client() : options.client().withRateLimit(
+                Math.max(options.client().qps(), 3.0 * options.fakeNodes()),
+                Math.max(options.client().burst(), 3 * options.fakeNodes())));
         PodWorkers[] self = new PodWorkers[1];
         this.runtime = ContainerRuntimes.create(options.runtime(), options.rootDir().resolve("pods"), clock,
-                uid -> Optional.ofNullable(self[0]).ifPresent(w -> w.enqueue(uid)));
+                uid -> Optional.ofNullable(self[0]).ifPresent(w -> w.enqueue(uid)), options.podInfraImage());
         this.probes = new ProbeManager(scheduler, uid -> Optional.ofNullable(self[0]).ifPresent(w -> w.enqueue(uid)));
         Set<String> names = new LinkedHashSet<>(nodeNames());
         this.metrics = new KubeletMetrics(() -> self[0].runningPods(), probes::resultCounts);
         this.pods = new PodWorkers(api, runtime, probes, new ApiReferencedObjects(api),
                 new PodWorkers.Settings(names, options.nodeIp(), options.podCidr(), options.rootDir().resolve("pods"),
                         options.backoff(), options.runtime() == ContainerRuntimes.Type.FAKE ? 4 : 8, Duration.ofSeconds(30),
-                        Duration.ofSeconds(2)),
+                        Duration.ofSeconds(2), Duration.ofSeconds(10), options.podManifestPath()),
                 clock, metrics, workers, scheduler);
         self[0] = pods;
         for (String name : names) {
@@ -96,18 +99,8 @@ public final class Kubelet implements AutoCloseable {
     }
 
     private LogSource logSource() {
-        return new LogSource() {
-            @Override
-            public Optional<Path> logFile(String namespace, String pod, String container, boolean previous) {
-                return pods.uidOf(namespace, pod).flatMap(uid -> runtime.logFile(uid, container, previous));
-            }
-
-            @Override
-            public boolean running(String namespace, String pod, String container) {
-                return pods.uidOf(namespace, pod).flatMap(uid -> runtime.state(uid, container))
-                        .map(s -> s.running()).orElse(false);
-            }
-        };
+        return (namespace, pod, container, previous) ->
+                pods.uidOf(namespace, pod).flatMap(uid -> runtime.log(uid, container, previous));
     }
 
     /** The HTTPS port, or 0 when the API is disabled. */

@@ -45,8 +45,17 @@ public final class KubeletCommand implements Callable<Integer> {
     @Option(names = "--hostname-override", paramLabel = "NAME", description = "the node name (default: the host name)")
     String hostnameOverride;
 
-    @Option(names = "--container-runtime", defaultValue = "process", description = "process or fake (default ${DEFAULT-VALUE})")
+    @Option(names = "--container-runtime", defaultValue = "process",
+            description = "process, docker or fake (default ${DEFAULT-VALUE})")
     ContainerRuntimes.Type containerRuntime;
+
+    @Option(names = "--pod-infra-container-image", defaultValue = "busybox:latest", paramLabel = "IMAGE",
+            description = "with --container-runtime=docker: the image of pod sandboxes, which must have sleep; never pulled when present (default ${DEFAULT-VALUE})")
+    String podInfraImage;
+
+    @Option(names = "--pod-manifest-path", paramLabel = "DIR",
+            description = "a directory of static pod manifests (YAML or JSON) to run and mirror to the apiserver")
+    Path podManifestPath;
 
     @Option(names = "--root-dir", defaultValue = "/var/lib/kubelet", paramLabel = "DIR",
             description = "pod directories, container logs and state (default ${DEFAULT-VALUE})")
@@ -159,7 +168,12 @@ public final class KubeletCommand implements Callable<Integer> {
             throw bad("--kubeconfig: " + e.getMessage());
         }
         KubeletOptions defaults = KubeletOptions.defaults(client, name, rootDir.toAbsolutePath());
+        if (podManifestPath != null && !java.nio.file.Files.isDirectory(podManifestPath)) {
+            throw bad("--pod-manifest-path: " + podManifestPath + " is not a directory");
+        }
         return defaults.withRuntime(containerRuntime, fakeNodes)
+                .withPodInfraImage(podInfraImage)
+                .withPodManifestPath(podManifestPath == null ? null : podManifestPath.toAbsolutePath())
                 .withServing(port, tlsCertFile, tlsKeyFile, clientCaFile)
                 .withNode(labelMap, taintList, maxPods, cpu == null ? defaults.cpu() : cpu,
                         memory == null ? defaults.memory() : memory, podCidr, nodeIp)

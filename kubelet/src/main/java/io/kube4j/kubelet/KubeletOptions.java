@@ -16,11 +16,14 @@ import java.util.Map;
  * @param tlsCert    null for a self-signed serving certificate
  * @param clientCa   null: only /healthz is served to anyone
  * @param fakeNodes  0 for one node named {@code nodeName}; N registers {@code <nodeName>-0 … -(N-1)}
+ * @param podInfraImage   the image of the docker runtime's pod sandboxes
+ * @param podManifestPath a directory of static pod manifests; null for none
  */
 public record KubeletOptions(ClientConfig client, String nodeName, ContainerRuntimes.Type runtime, Path rootDir,
                              int port, Path tlsCert, Path tlsKey, Path clientCa, Map<String, String> labels,
                              List<String> taints, int maxPods, String cpu, String memory, String podCidr, String nodeIp,
-                             int fakeNodes, NodeAgent.Periods periods, Backoff backoff) {
+                             int fakeNodes, NodeAgent.Periods periods, Backoff backoff, String podInfraImage,
+                             Path podManifestPath) {
 
     public KubeletOptions {
         labels = Map.copyOf(labels);
@@ -32,7 +35,7 @@ public record KubeletOptions(ClientConfig client, String nodeName, ContainerRunt
         return new KubeletOptions(client, nodeName, ContainerRuntimes.Type.PROCESS, rootDir, 0, null, null, null,
                 Map.of(), List.of(), 110, Integer.toString(Runtime.getRuntime().availableProcessors()),
                 physicalMemoryMi() + "Mi", "127.1.0.0/16", "127.0.0.1", 0,
-                NodeAgent.Periods.DEFAULT, Backoff.DEFAULT);
+                NodeAgent.Periods.DEFAULT, Backoff.DEFAULT, "busybox:latest", null);
     }
 
     private static long physicalMemoryMi() {
@@ -44,22 +47,32 @@ public record KubeletOptions(ClientConfig client, String nodeName, ContainerRunt
 
     public KubeletOptions withRuntime(ContainerRuntimes.Type type, int fakeNodeCount) {
         return new KubeletOptions(client, nodeName, type, rootDir, port, tlsCert, tlsKey, clientCa, labels, taints,
-                maxPods, cpu, memory, podCidr, nodeIp, fakeNodeCount, periods, backoff);
+                maxPods, cpu, memory, podCidr, nodeIp, fakeNodeCount, periods, backoff, podInfraImage, podManifestPath);
     }
 
     public KubeletOptions withServing(int newPort, Path cert, Path key, Path ca) {
         return new KubeletOptions(client, nodeName, runtime, rootDir, newPort, cert, key, ca, labels, taints,
-                maxPods, cpu, memory, podCidr, nodeIp, fakeNodes, periods, backoff);
+                maxPods, cpu, memory, podCidr, nodeIp, fakeNodes, periods, backoff, podInfraImage, podManifestPath);
     }
 
     public KubeletOptions withNode(Map<String, String> newLabels, List<String> newTaints, int newMaxPods, String newCpu,
                                    String newMemory, String newPodCidr, String newNodeIp) {
         return new KubeletOptions(client, nodeName, runtime, rootDir, port, tlsCert, tlsKey, clientCa, newLabels,
-                newTaints, newMaxPods, newCpu, newMemory, newPodCidr, newNodeIp, fakeNodes, periods, backoff);
+                newTaints, newMaxPods, newCpu, newMemory, newPodCidr, newNodeIp, fakeNodes, periods, backoff, podInfraImage, podManifestPath);
     }
 
     public KubeletOptions withTiming(NodeAgent.Periods newPeriods, Backoff newBackoff) {
         return new KubeletOptions(client, nodeName, runtime, rootDir, port, tlsCert, tlsKey, clientCa, labels, taints,
-                maxPods, cpu, memory, podCidr, nodeIp, fakeNodes, newPeriods, newBackoff);
+                maxPods, cpu, memory, podCidr, nodeIp, fakeNodes, newPeriods, newBackoff, podInfraImage, podManifestPath);
+    }
+
+    public KubeletOptions withPodInfraImage(String image) {
+        return new KubeletOptions(client, nodeName, runtime, rootDir, port, tlsCert, tlsKey, clientCa, labels, taints,
+                maxPods, cpu, memory, podCidr, nodeIp, fakeNodes, periods, backoff, image, podManifestPath);
+    }
+
+    public KubeletOptions withPodManifestPath(Path dir) {
+        return new KubeletOptions(client, nodeName, runtime, rootDir, port, tlsCert, tlsKey, clientCa, labels, taints,
+                maxPods, cpu, memory, podCidr, nodeIp, fakeNodes, periods, backoff, podInfraImage, dir);
     }
 }

@@ -52,7 +52,12 @@ final class KubeletHarness implements AutoCloseable {
     }
 
     void startKubelet() throws Exception {
-        kubelet = new Kubelet(options(), Clock.systemUTC());
+        startKubelet(o -> o);
+    }
+
+    /** Starts a kubelet with {@link #options()} changed by {@code tweak}. */
+    void startKubelet(java.util.function.UnaryOperator<KubeletOptions> tweak) throws Exception {
+        kubelet = new Kubelet(tweak.apply(options()), Clock.systemUTC());
         kubelet.start();
     }
 

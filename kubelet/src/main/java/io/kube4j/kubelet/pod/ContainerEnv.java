@@ -1,6 +1,8 @@
 package io.kube4j.kubelet.pod;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kube4j.common.api.core.Quantity;
+import io.kube4j.kubelet.runtime.ContainerSpec;
 import io.kube4j.kubelet.volume.ReferencedObjects;
 import io.kube4j.kubelet.volume.Volumes;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +16,7 @@ import java.util.Optional;
 /**
  * A container's environment and command line as Kubernetes builds them: the kubelet's own
  * variables, then {@code envFrom}, then {@code env} (later wins), with {@code $(VAR)} expanded
- * against what came before ({@code $$} escapes); then command + args expanded against the result,
- * and volume mount paths in them rewritten to the volumes' host directories.
+ * against what came before ({@code $$} escapes); then command and args expanded against the result.
  */
 final class ContainerEnv {
 
@@ -96,28 +97,52 @@ final class ContainerEnv {
         return value.map(v -> new String(v, StandardCharsets.UTF_8));
     }
 
-    /** command + args, expanded, with mount paths mapped to host directories. */
-    static List<String> commandLine(JsonNode container, Map<String, String> env, Map<String, Path> volumes) {
-        Map<String, String> mounts = new LinkedHashMap<>();
+    /** {@code command} or {@code args} of the container, expanded against its environment. */
+    static List<String> expanded(JsonNode container, String field, Map<String, String> env) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode part : container.path(field)) {
+            out.add(expand(part.asText(), env));
+        }
+        return out;
+    }
+
+    /** The container's volume mounts, each with its volume's host directory (and subPath). */
+    static List<ContainerSpec.Mount> mounts(JsonNode container, Map<String, Path> volumes) {
+        List<ContainerSpec.Mount> out = new ArrayList<>();
         for (JsonNode mount : container.path("volumeMounts")) {
             String path = mount.path("mountPath").asText("");
             Path dir = volumes.get(mount.path("name").asText());
-            if (dir != null && path.length() > 1) {
+            if (dir != null && !path.isEmpty()) {
                 String sub = mount.path("subPath").asText("");
-                mounts.put(path, sub.isEmpty() ? dir.toString() : dir.resolve(sub).toString());
-            }
-        }
-        List<String> out = new ArrayList<>();
-        for (String field : List.of("command", "args")) {
-            for (JsonNode part : container.path(field)) {
-                String text = expand(part.asText(), env);
-                for (Map.Entry<String, String> m : mounts.entrySet()) {
-                    text = text.replace(m.getKey(), m.getValue());
-                }
-                out.add(text);
+                out.add(new ContainerSpec.Mount(sub.isEmpty() ? dir : dir.resolve(sub), path,
+                        mount.path("readOnly").asBoolean(false)));
             }
         }
         return out;
+    }
+
+    /** {@code imagePullPolicy}, defaulted as Kubernetes does: Always for {@code :latest} or no tag, else IfNotPresent. */
+    static String pullPolicy(JsonNode container) {
+        String given = container.path("imagePullPolicy").asText("");
+        if (!given.isEmpty()) {
+            return given;
+        }
+        String image = container.path("image").asText("");
+        if (image.contains("@")) {
+            return "IfNotPresent";
+        }
+        int slash = image.lastIndexOf('/');
+        int colon = image.lastIndexOf(':');
+        boolean tagged = colon > slash;
+        return !tagged || image.endsWith(":latest") ? "Always" : "IfNotPresent";
+    }
+
+    /** {@code resources.limits} as the runtime applies them. */
+    static ContainerSpec.Limits limits(JsonNode container) {
+        JsonNode limits = container.path("resources").path("limits");
+        long cpu = limits.hasNonNull("cpu") ? Quantity.parse(limits.path("cpu").asText()).milliValue() : 0;
+        long memory = limits.hasNonNull("memory") ? Quantity.parse(limits.path("memory").asText()).value() : 0;
+        return new ContainerSpec.Limits(cpu, memory);
     }
 
     /** Kubernetes' {@code $(VAR)} expansion: unknown references stay as written, {@code $$} is a dollar. */

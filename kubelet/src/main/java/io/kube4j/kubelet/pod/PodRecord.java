@@ -17,8 +17,11 @@ final class PodRecord {
     }
 
     Map<String, Path> volumes;
+    Instant volumesRefreshed;
     boolean reportedRunning;
     final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
     final Map<String, ObjectNode> lastState = new ConcurrentHashMap<>();
     final Map<String, Integer> startFailures = new ConcurrentHashMap<>();
+    /** When the last start of a container failed: a failed pull shows as such for half its back-off. */
+    final Map<String, Instant> pullFailedAt = new ConcurrentHashMap<>();
 }

@@ -38,9 +38,11 @@ final class PodSyncer {
     private final Backoff backoff;
     private final Clock clock;
     private final PodMetrics metrics;
+    private final Duration volumeRefresh;
 
     PodSyncer(ContainerRuntime runtime, ProbeManager probes, Volumes volumes, ContainerEnv env, PodSandboxes sandboxes,
-              StatusManager statuses, Backoff backoff, Clock clock, PodMetrics metrics) {
+              StatusManager statuses, Backoff backoff, Clock clock, PodMetrics metrics, Duration volumeRefresh) {
+        this.volumeRefresh = volumeRefresh;
         this.runtime = runtime;
         this.probes = probes;
         this.volumes = volumes;
@@ -60,15 +62,32 @@ final class PodSyncer {
             return Optional.empty();
         }
         Path podDir = sandboxes.directory(uid);
-        String podIp = sandboxes.ip(uid);
+        String podIp;
+        try {
+            podIp = runtime.sandbox(uid, pod.key()).orElseGet(() -> sandboxes.ip(uid));
+        } catch (ContainerStartException e) {
+            Instant now = clock.instant();
+            List<ContainerView> waiting = new ArrayList<>();
+            for (JsonNode c : pod.spec().path("containers")) {
+                record.waiting.put(name(c), new PodRecord.Waiting(e.reason(), e.getMessage(), now));
+                waiting.add(view(c, uid, record, false));
+            }
+            report(pod, record, List.of(), waiting, false, false, "", hostIp);
+            return Optional.of(Duration.ofSeconds(2));
+        }
         if (record.volumes == null) {
             try {
                 record.volumes = volumes.prepare(pod.metadata().namespace(), pod.spec(), podDir);
+                record.volumesRefreshed = clock.instant();
             } catch (VolumeException e) {
                 record.waiting.put("", new PodRecord.Waiting("ContainerCreating", e.getMessage(), clock.instant()));
                 report(pod, record, List.of(), List.of(), false, false, podIp, hostIp);
                 return Optional.of(Duration.ofSeconds(2));
             }
+        } else if (!clock.instant().isBefore(record.volumesRefreshed.plus(volumeRefresh))) {
+            // configMap and secret contents follow their sources, as Kubernetes' periodic sync does
+            volumes.refresh(pod.metadata().namespace(), pod.spec(), podDir);
+            record.volumesRefreshed = clock.instant();
         }
         record.waiting.remove("");
         String policy = pod.spec().path("restartPolicy").asText("Always");
@@ -132,6 +151,16 @@ final class PodSyncer {
         Instant now = clock.instant();
         PodRecord.Waiting waiting = record.waiting.get(name);
         if (waiting != null && now.isBefore(waiting.retryAt())) {
+            Instant failedAt = record.pullFailedAt.get(name);
+            Instant backOffShown = failedAt == null ? now
+                    : failedAt.plus(Duration.between(failedAt, waiting.retryAt()).dividedBy(2));
+            if (waiting.reason().equals("ErrImagePull") && now.isBefore(backOffShown)) {
+                timer.at(backOffShown, now);
+            } else if (waiting.reason().equals("ErrImagePull")) {
+                // as Kubernetes shows it: the failed pull, then the back-off before the next one
+                record.waiting.put(name, new PodRecord.Waiting("ImagePullBackOff", "Back-off pulling image \""
+                        + c.path("image").asText("") + "\": " + waiting.message(), waiting.retryAt()));
+            }
             timer.at(waiting.retryAt(), now);
             return;
         }
@@ -156,10 +185,11 @@ final class PodSyncer {
         String name = name(c);
         try {
             Map<String, String> vars = env.env(c, facts, record.volumes);
-            List<String> command = ContainerEnv.commandLine(c, vars, record.volumes);
             String workingDir = c.path("workingDir").asText("");
-            ContainerState started = runtime.start(new ContainerSpec(facts.uid(), pod.key(), name, c.path("image").asText(""),
-                    command, vars, workingDir.isEmpty() ? null : workingDir, podDir));
+            ContainerState started = runtime.start(new ContainerSpec(facts.uid(), pod.key(), name,
+                    c.path("image").asText(""), ContainerEnv.pullPolicy(c), ContainerEnv.expanded(c, "command", vars),
+                    ContainerEnv.expanded(c, "args", vars), vars, workingDir.isEmpty() ? null : workingDir, podDir,
+                    ContainerEnv.mounts(c, record.volumes), ContainerEnv.limits(c)));
             record.waiting.remove(name);
             record.startFailures.remove(name);
             if (probed) {
@@ -188,6 +218,7 @@ final class PodSyncer {
         Instant now = clock.instant();
         Instant retry = now.plus(backoff.delay(failures));
         record.waiting.put(name, new PodRecord.Waiting(reason, message, retry));
+        record.pullFailedAt.put(name, now);
         timer.at(retry, now);
     }
 

@@ -3,6 +3,7 @@ package io.kube4j.kubelet.pod;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kube4j.common.api.Json;
+import io.kube4j.common.api.core.Node;
 import io.kube4j.common.api.core.Pod;
 import io.kube4j.common.client.ApiClient;
 import io.kube4j.common.client.ApiException;
@@ -54,10 +55,12 @@ public final class PodWorkers implements AutoCloseable {
      *
      * @param resync the informer's resync period
      * @param tick   how often every pod is synced even without a trigger (exits of adopted processes
-     *               are only seen this way)
+     *               are only seen this way), and the static pod directory is read
+     * @param volumeRefresh how often configMap and secret volumes are brought up to date
+     * @param podManifestPath the directory of static pods of the (first) node; null for none
      */
     public record Settings(Set<String> nodeNames, String hostIp, String podCidr, Path podsDir, Backoff backoff,
-                           int workers, Duration resync, Duration tick) {
+                           int workers, Duration resync, Duration tick, Duration volumeRefresh, Path podManifestPath) {
     }
 
     private final Settings settings;
@@ -74,6 +77,13 @@ public final class PodWorkers implements AutoCloseable {
     private final DelayingQueue<String> queue = WorkQueues.newDelayingQueue("pods");
     private final Map<String, Pod> byUid = new ConcurrentHashMap<>();
     private final Map<String, PodRecord> records = new ConcurrentHashMap<>();
+    private final StaticPods staticPods;
+    private final ResourceClient<Node> nodes;
+    /** The static pods running, by uid (also in {@code byUid}); touched by the ticker thread only. */
+    private final Map<String, Pod> statics = new ConcurrentHashMap<>();
+    /** Static pods whose manifest went away, until their containers are stopped. */
+    private final Map<String, Pod> removedStatics = new ConcurrentHashMap<>();
+    private String nodeUid;
 
     public PodWorkers(ApiClient api, ContainerRuntime runtime, ProbeManager probes, ReferencedObjects objects,
                       Settings settings, Clock clock, PodMetrics metrics, ExecutorService threads,
@@ -90,7 +100,10 @@ public final class PodWorkers implements AutoCloseable {
         this.sandboxes = new PodSandboxes(settings.podsDir(), new PodIps(settings.podCidr()));
         this.statuses = new StatusManager(pods);
         this.syncer = new PodSyncer(runtime, probes, new Volumes(objects), new ContainerEnv(objects), sandboxes,
-                statuses, settings.backoff(), clock, metrics);
+                statuses, settings.backoff(), clock, metrics, settings.volumeRefresh());
+        this.nodes = new ResourceClient<>(api, Node.KIND);
+        this.staticPods = settings.podManifestPath() == null ? null
+                : new StaticPods(settings.podManifestPath(), settings.nodeNames().iterator().next());
     }
 
     /** Starts watching and working; returns once the first list is in (or after {@code timeout}). */
@@ -123,12 +136,18 @@ public final class PodWorkers implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("cannot list {}: {}", settings.podsDir(), e.getMessage());
         }
+        if (staticPods != null) {
+            syncStaticPods();
+        }
         for (int i = 0; i < settings.workers(); i++) {
             threads.execute(this::work);
         }
         long tick = settings.tick().toMillis();
         ticker = scheduler.scheduleWithFixedDelay(() -> {
             try {
+                if (staticPods != null) {
+                    syncStaticPods();
+                }
                 byUid.keySet().forEach(this::enqueue);
             } catch (RuntimeException e) {
                 // a periodic task that throws is never run again: keep ticking
@@ -138,7 +157,8 @@ public final class PodWorkers implements AutoCloseable {
     }
 
     private void seen(Pod pod) {
-        if (settings.nodeNames().contains(pod.nodeName())) {
+        // a mirror pod stands for a static pod, which runs under its own uid
+        if (settings.nodeNames().contains(pod.nodeName()) && StaticPods.mirrorHash(pod).isEmpty()) {
             byUid.put(pod.metadata().uid(), pod);
             queue.add(pod.metadata().uid());
         }
@@ -185,6 +205,12 @@ public final class PodWorkers implements AutoCloseable {
     private Optional<Duration> process(String uid) {
         Pod pod = byUid.get(uid);
         if (pod == null) {
+            Pod removedStatic = removedStatics.get(uid);
+            if (removedStatic != null) {
+                stopContainers(removedStatic, removedStatic.spec().path("terminationGracePeriodSeconds").asLong(30));
+                removedStatics.remove(uid);
+                LOG.info("static pod {} stopped: its manifest is gone", removedStatic.key());
+            }
             cleanUp(uid);
             return Optional.empty();
         }
@@ -192,7 +218,77 @@ public final class PodWorkers implements AutoCloseable {
             return terminate(pod);
         }
         PodRecord record = records.computeIfAbsent(uid, k -> new PodRecord());
-        return syncer.sync(pod.deepCopy(), record, settings.hostIp());
+        Pod copy = pod.deepCopy();
+        if (statics.containsKey(uid)) {
+            // a static pod's status lives on its mirror: start from what was sent there
+            statuses.lastSent(uid).ifPresent(status -> copy.json().set("status", status.deepCopy()));
+        }
+        return syncer.sync(copy, record, settings.hostIp());
+    }
+
+    /**
+     * Runs the static pods of the manifest directory and keeps one mirror pod per static pod in the
+     * apiserver: creates missing ones, replaces those of an older manifest, deletes those whose
+     * static pod is gone. Apiserver failures are retried on the next tick.
+     */
+    private void syncStaticPods() {
+        Map<String, Pod> now = staticPods.scan();
+        for (String uid : List.copyOf(statics.keySet())) {
+            if (!now.containsKey(uid)) {
+                Pod gone = statics.remove(uid);
+                removedStatics.put(uid, gone);
+                byUid.remove(uid);
+                queue.add(uid);
+            }
+        }
+        now.forEach((uid, pod) -> {
+            if (statics.putIfAbsent(uid, pod) == null) {
+                LOG.info("static pod {} ({}) from {}", pod.key(), uid, settings.podManifestPath());
+                byUid.put(uid, pod);
+                queue.add(uid);
+            }
+        });
+        try {
+            for (Pod mirror : informer.lister().list("")) {
+                String hash = StaticPods.mirrorHash(mirror);
+                // a mirror of no static pod goes; one deleted with a grace period goes at once (its static pod runs on)
+                if (!hash.isEmpty() && settings.nodeNames().contains(mirror.nodeName())
+                        && (!statics.containsKey(hash) || mirror.metadata().isBeingDeleted())) {
+                    deleteMirror(mirror);
+                }
+            }
+            for (Pod pod : statics.values()) {
+                Optional<Pod> mirror = informer.lister().get(pod.metadata().namespace(), pod.metadata().name());
+                if (mirror.isEmpty()) {
+                    if (nodeUid == null) {
+                        nodeUid = nodes.get("", pod.nodeName()).metadata().uid();
+                    }
+                    pods.create(StaticPods.mirrorOf(pod, nodeUid));
+                    statuses.forget(pod.metadata().uid());
+                    queue.add(pod.metadata().uid());
+                    LOG.info("mirror pod {} created for static pod {}", pod.key(), pod.metadata().uid());
+                } else if (!StaticPods.mirrorHash(mirror.get()).equals(pod.metadata().uid())
+                        && !StaticPods.mirrorHash(mirror.get()).isEmpty()) {
+                    deleteMirror(mirror.get()); // of an older manifest: recreated on the next tick
+                }
+            }
+        } catch (ApiException e) {
+            if (e.code() != 409) {
+                LOG.warn("mirror pods not synced: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void deleteMirror(Pod mirror) {
+        ObjectNode options = Json.object();
+        options.put("gracePeriodSeconds", 0);
+        options.putObject("preconditions").put("uid", mirror.metadata().uid());
+        try {
+            pods.delete(mirror.metadata().namespace(), mirror.metadata().name(), options);
+            LOG.info("mirror pod {} deleted", mirror.key());
+        } catch (ApiException e) {
+            LOG.debug("mirror pod {} not deleted: {}", mirror.key(), e.getMessage());
+        }
     }
 
     /** Stops every container within the grace period, then deletes the pod object for good. */
@@ -200,15 +296,7 @@ public final class PodWorkers implements AutoCloseable {
         String uid = pod.metadata().uid();
         long grace = pod.metadata().json().path("deletionGracePeriodSeconds").asLong(
                 pod.spec().path("terminationGracePeriodSeconds").asLong(30));
-        probes.removePod(uid);
-        List<CompletableFuture<Void>> stops = new ArrayList<>();
-        for (String field : List.of("initContainers", "containers")) {
-            for (JsonNode c : pod.spec().path(field)) {
-                String name = c.path("name").asText();
-                stops.add(CompletableFuture.runAsync(() -> runtime.stop(uid, name, Duration.ofSeconds(grace)), threads));
-            }
-        }
-        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        stopContainers(pod, grace);
         ObjectNode options = Json.object();
         options.put("gracePeriodSeconds", 0);
         options.putObject("preconditions").put("uid", uid);
@@ -222,6 +310,20 @@ public final class PodWorkers implements AutoCloseable {
             }
         }
         return Optional.empty();
+    }
+
+    /** Stops all containers of the pod in parallel, each within {@code grace} seconds. */
+    private void stopContainers(Pod pod, long grace) {
+        String uid = pod.metadata().uid();
+        probes.removePod(uid);
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (String field : List.of("initContainers", "containers")) {
+            for (JsonNode c : pod.spec().path(field)) {
+                String name = c.path("name").asText();
+                stops.add(CompletableFuture.runAsync(() -> runtime.stop(uid, name, Duration.ofSeconds(grace)), threads));
+            }
+        }
+        CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
     }
 
     private void cleanUp(String uid) {

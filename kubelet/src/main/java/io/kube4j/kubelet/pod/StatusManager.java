@@ -54,6 +54,11 @@ final class StatusManager {
         return true;
     }
 
+    /** The status last sent for the pod, if any. */
+    java.util.Optional<JsonNode> lastSent(String uid) {
+        return java.util.Optional.ofNullable(sent.get(uid));
+    }
+
     void forget(String uid) {
         sent.remove(uid);
     }

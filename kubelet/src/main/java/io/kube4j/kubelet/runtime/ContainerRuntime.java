@@ -24,6 +24,17 @@ public interface ContainerRuntime extends AutoCloseable {
     String version();
 
     /**
+     * Prepares the pod's sandbox before its containers start, and returns the pod's IP when the
+     * runtime gives each pod a network of its own; empty when the kubelet assigns pod IPs itself
+     * (the default). Idempotent: a later call returns the same IP.
+     *
+     * @throws ContainerStartException when the sandbox cannot be made; the pod's containers wait
+     */
+    default Optional<String> sandbox(String podUid, String podKey) throws ContainerStartException {
+        return Optional.empty();
+    }
+
+    /**
      * Starts a new attempt of {@code spec}, or returns the running one.
      *
      * @throws ContainerStartException when the container cannot run; its reason becomes the
@@ -46,8 +57,11 @@ public interface ContainerRuntime extends AutoCloseable {
     /** Kills what still runs of the pod at once and forgets it, logs included. */
     void removePod(String podUid);
 
-    /** The log file of the latest attempt, or of the one before it when {@code previous}. */
+    /** The log file of the latest attempt, or of the one before it when {@code previous}; empty for runtimes without files. */
     Optional<Path> logFile(String podUid, String container, boolean previous);
+
+    /** The output of the latest attempt, or of the one before it when {@code previous}; empty when there is none. */
+    Optional<ContainerLog> log(String podUid, String container, boolean previous);
 
     /** Releases the runtime's own resources; containers keep running. */
     @Override

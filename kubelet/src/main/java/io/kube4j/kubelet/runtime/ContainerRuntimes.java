@@ -1,5 +1,6 @@
 package io.kube4j.kubelet.runtime;
 
+import io.kube4j.kubelet.runtime.docker.DockerRuntime;
 import io.kube4j.kubelet.runtime.fake.FakeRuntime;
 import io.kube4j.kubelet.runtime.process.ProcessRuntime;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.function.Consumer;
 /** The runtimes of {@code --container-runtime}. */
 public final class ContainerRuntimes {
 
-    public enum Type { PROCESS, FAKE }
+    public enum Type { PROCESS, DOCKER, FAKE }
 
     private ContainerRuntimes() {
     }
@@ -17,10 +18,15 @@ public final class ContainerRuntimes {
     /**
      * @param podsDir  {@code <root-dir>/pods}: one directory per pod uid
      * @param exited   told the pod uid when one of its containers exits, on a runtime thread
+     * @param podInfraImage the docker runtime's sandbox image
      */
-    public static ContainerRuntime create(Type type, Path podsDir, Clock clock, Consumer<String> exited) {
+    public static ContainerRuntime create(Type type, Path podsDir, Clock clock, Consumer<String> exited,
+                                          String podInfraImage) {
         return switch (type) {
             case PROCESS -> ProcessRuntime.open(podsDir, clock, exited);
+            // the owner label is the pods directory: kubelets sharing a daemon keep apart
+            case DOCKER -> DockerRuntime.open(DockerRuntime.defaultSocket(), podsDir.toAbsolutePath().toString(),
+                    podInfraImage, clock, exited);
             case FAKE -> new FakeRuntime(clock);
         };
     }

@@ -9,11 +9,11 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.kube4j.common.api.Json;
 import io.kube4j.common.api.core.Pod;
+import io.kube4j.kubelet.runtime.ContainerLog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -91,13 +91,13 @@ public final class KubeletServer implements AutoCloseable {
         }
         LogRequest request;
         try {
-            request = LogRequest.parse(exchange.getRequestURI().getRawQuery());
+            request = LogRequest.parse(exchange.getRequestURI().getRawQuery(), java.time.Instant.now());
         } catch (IllegalArgumentException e) {
             reply(exchange, 400, "text/plain; charset=utf-8", e.getMessage());
             return;
         }
-        Optional<Path> file = logs.logFile(parts[0], parts[1], parts[2], request.previous());
-        if (file.isEmpty()) {
+        Optional<ContainerLog> log = logs.log(parts[0], parts[1], parts[2], request.previous());
+        if (log.isEmpty()) {
             reply(exchange, 404, "text/plain; charset=utf-8", (request.previous() ? "previous terminated " : "")
                     + "container \"" + parts[2] + "\" in pod \"" + parts[1] + "\" (namespace " + parts[0] + ") has no log");
             return;
@@ -106,7 +106,7 @@ public final class KubeletServer implements AutoCloseable {
             exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                LogStreamer.copy(file.get(), request, () -> logs.running(parts[0], parts[1], parts[2]), out);
+                log.get().copy(request.options(), out);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (IOException e) {

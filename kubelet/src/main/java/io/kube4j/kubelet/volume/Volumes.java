@@ -5,24 +5,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Prepares a pod's volumes as host directories before its containers start: emptyDir under the
  * pod directory, hostPath as given, configMap and secret written as files (honouring
- * {@code items} and {@code defaultMode}). Content is written once per pod; changes to the
- * source are not followed. The directories go with the pod directory.
+ * {@code items} and {@code defaultMode}) in the atomic layout of {@link AtomicDir}, and brought up to
+ * date with their sources by {@link #refresh}. The directories go with the pod directory.
  *
  * <p>Processes see a volume through the environment variable {@link #envName(String)} and,
  * in their command and args, through the {@code mountPath} itself, which the kubelet rewrites
  * to the host directory.
  */
 public final class Volumes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Volumes.class);
 
     private final ReferencedObjects objects;
 
@@ -33,6 +39,43 @@ public final class Volumes {
     /** {@code KUBE4J_VOLUME_<NAME>}: upper case, '-' and '.' as '_'. */
     public static String envName(String volume) {
         return "KUBE4J_VOLUME_" + volume.toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+    }
+
+    /**
+     * Brings the configMap and secret volumes of a running pod up to date with their sources, each
+     * swapped in whole (see {@link AtomicDir}). A source that is gone or unreadable leaves its
+     * volume as it was, as Kubernetes does.
+     *
+     * @return the names of the volumes whose content changed
+     */
+    public List<String> refresh(String namespace, JsonNode podSpec, Path podDir) {
+        List<String> changed = new ArrayList<>();
+        for (JsonNode volume : podSpec.path("volumes")) {
+            String name = volume.path("name").asText();
+            Path dir = podDir.resolve("volumes").resolve(name);
+            boolean isSecret = volume.has("secret");
+            if (!isSecret && !volume.has("configMap")) {
+                continue;
+            }
+            JsonNode source = volume.path(isSecret ? "secret" : "configMap");
+            try {
+                Optional<Map<String, byte[]>> data = isSecret ? objects.secret(namespace, source.path("secretName").asText())
+                        : objects.configMap(namespace, source.path("name").asText());
+                if (data.isEmpty()) {
+                    continue;
+                }
+                Path data0 = dir.resolve(AtomicDir.DATA);
+                String before = Files.isSymbolicLink(data0) ? Files.readSymbolicLink(data0).toString() : "";
+                write(name, dir, source, data, 0644);
+                String after = Files.isSymbolicLink(data0) ? Files.readSymbolicLink(data0).toString() : "";
+                if (!before.equals(after)) {
+                    changed.add(name);
+                }
+            } catch (IOException | VolumeException | RuntimeException e) {
+                LOG.debug("volume {} not refreshed: {}", name, e.getMessage());
+            }
+        }
+        return changed;
     }
 
     /**
@@ -78,9 +121,9 @@ public final class Volumes {
                     : "configmap \"" + source.path("name").asText();
             throw new VolumeException("volume \"" + volume + "\": " + kind + "\" not found");
         }
-        Files.createDirectories(dir);
         Map<String, byte[]> values = data.orElse(Map.of());
         int mode = source.path("defaultMode").asInt(defaultMode);
+        Map<String, AtomicDir.Content> files = new LinkedHashMap<>();
         if (source.path("items").isArray() && !source.path("items").isEmpty()) {
             for (JsonNode item : source.path("items")) {
                 byte[] value = values.get(item.path("key").asText());
@@ -90,23 +133,23 @@ public final class Volumes {
                     }
                     throw new VolumeException("volume \"" + volume + "\": no key \"" + item.path("key").asText() + "\"");
                 }
-                writeFile(dir, item.path("path").asText(), value, item.path("mode").asInt(mode));
+                files.put(relative(volume, dir, item.path("path").asText()),
+                        new AtomicDir.Content(value, item.path("mode").asInt(mode)));
             }
-            return;
+        } else {
+            for (Map.Entry<String, byte[]> e : values.entrySet()) {
+                files.put(relative(volume, dir, e.getKey()), new AtomicDir.Content(e.getValue(), mode));
+            }
         }
-        for (Map.Entry<String, byte[]> e : values.entrySet()) {
-            writeFile(dir, e.getKey(), e.getValue(), mode);
-        }
+        AtomicDir.write(dir, files);
     }
 
-    private static void writeFile(Path dir, String relative, byte[] value, int mode) throws IOException, VolumeException {
-        Path file = dir.resolve(relative).normalize();
-        if (!file.startsWith(dir)) {
-            throw new VolumeException("path \"" + relative + "\" leaves the volume");
+    private static String relative(String volume, Path dir, String path) throws VolumeException {
+        Path file = dir.resolve(path).normalize();
+        if (path.isEmpty() || !file.startsWith(dir) || file.equals(dir) || path.startsWith("..")) {
+            throw new VolumeException("volume \"" + volume + "\": path \"" + path + "\" leaves the volume");
         }
-        Files.createDirectories(file.getParent());
-        Files.write(file, value);
-        Files.setPosixFilePermissions(file, permissions(mode));
+        return dir.relativize(file).toString();
     }
 
     static Set<PosixFilePermission> permissions(int mode) {

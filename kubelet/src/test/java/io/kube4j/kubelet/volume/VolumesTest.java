@@ -59,4 +59,38 @@ class VolumesTest {
     void namesTheVolumeVariableInUpperCaseWithUnderscores() {
         assertThat(Volumes.envName("my-data.v1")).isEqualTo("KUBE4J_VOLUME_MY_DATA_V1");
     }
+
+    @Test
+    void swapsInNewContentAtomicallyThroughTheDataLinkAndDropsRemovedKeys(@TempDir Path pod) throws Exception {
+        Map<String, byte[]> data = new java.util.HashMap<>(Map.of("a.conf", bytes("A"), "b.conf", bytes("B")));
+        ReferencedObjects changing = new ReferencedObjects() {
+            @Override
+            public Optional<Map<String, byte[]>> configMap(String namespace, String name) {
+                return Optional.of(Map.copyOf(data));
+            }
+
+            @Override
+            public Optional<Map<String, byte[]>> secret(String namespace, String name) {
+                return Optional.empty();
+            }
+        };
+        var spec = Json.parse("{\"volumes\":[{\"name\":\"cfg\",\"configMap\":{\"name\":\"app\"}}]}");
+        Volumes volumes = new Volumes(changing);
+        Path dir = volumes.prepare("default", spec, pod).get("cfg");
+        Path first = dir.resolve(Files.readSymbolicLink(dir.resolve("..data")));
+        assertThat(Files.readSymbolicLink(dir.resolve("a.conf"))).isEqualTo(Path.of("..data", "a.conf"));
+        assertThat(volumes.refresh("default", spec, pod)).isEmpty();
+
+        data.put("a.conf", bytes("A2"));
+        data.remove("b.conf");
+        assertThat(volumes.refresh("default", spec, pod)).containsExactly("cfg");
+        assertThat(Files.readString(dir.resolve("a.conf"))).isEqualTo("A2");
+        assertThat(dir.resolve("b.conf")).doesNotExist();
+        assertThat(first).doesNotExist();
+        try (var entries = Files.list(dir)) {
+            // the current version, its link, and one link per key
+            assertThat(entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals("..data") && !n.equals("a.conf")))
+                    .hasSize(1).allMatch(n -> n.startsWith(".."));
+        }
+    }
 }

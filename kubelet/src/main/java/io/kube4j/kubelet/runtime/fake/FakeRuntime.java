@@ -1,5 +1,6 @@
 package io.kube4j.kubelet.runtime.fake;
 
+import io.kube4j.kubelet.runtime.ContainerLog;
 import io.kube4j.kubelet.runtime.ContainerRuntime;
 import io.kube4j.kubelet.runtime.ContainerSpec;
 import io.kube4j.kubelet.runtime.ContainerState;
@@ -73,6 +74,11 @@ public final class FakeRuntime implements ContainerRuntime {
 
     @Override
     public Optional<Path> logFile(String podUid, String container, boolean previous) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<ContainerLog> log(String podUid, String container, boolean previous) {
         return Optional.empty();
     }
 

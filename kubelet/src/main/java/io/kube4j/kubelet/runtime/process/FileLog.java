@@ -1,39 +1,80 @@
-package io.kube4j.kubelet.server;
+package io.kube4j.kubelet.runtime.process;
 
+import io.kube4j.kubelet.runtime.ContainerLog;
+import io.kube4j.kubelet.runtime.LogOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.function.BooleanSupplier;
 
 /**
- * Copies a container log file to a client: from the start, or the last {@code tailLines} lines;
- * at most {@code limitBytes}; and, when following, new output as it is written until the
- * container stops or the client goes away.
+ * A container log file as a client asks for it: from {@code since} (by the times of
+ * {@link LogTimes}), then the last {@code tailLines} lines of that, each line prefixed with its
+ * time when asked, at most {@code limitBytes} in all; when following, new output as it is written
+ * until the container stops or the client goes away.
  */
-final class LogStreamer {
+final class FileLog implements ContainerLog {
 
     private static final long FOLLOW_POLL_MILLIS = 200;
 
-    private LogStreamer() {
+    private final Path file;
+    private final BooleanSupplier running;
+    private final Clock clock;
+
+    FileLog(Path file, BooleanSupplier running, Clock clock) {
+        this.file = file;
+        this.running = running;
+        this.clock = clock;
     }
 
-    static void copy(Path file, LogRequest request, BooleanSupplier running, OutputStream out)
-            throws IOException, InterruptedException {
+    @Override
+    public void copy(LogOptions options, OutputStream out) throws IOException, InterruptedException {
+        Path timesFile = LogTimes.fileOf(file);
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-            long position = request.tailLines() >= 0 ? tailStart(in, request.tailLines()) : 0;
-            long budget = request.limitBytes() >= 0 ? request.limitBytes() : Long.MAX_VALUE;
+            long position = 0;
+            if (options.since() != null) {
+                position = lineStartAtOrAfter(in, LogTimes.read(timesFile).firstOffsetAtOrAfter(options.since()));
+            }
+            if (options.tailLines() >= 0) {
+                position = Math.max(position, tailStart(in, options.tailLines()));
+            }
+            long budget = options.limitBytes() >= 0 ? options.limitBytes() : Long.MAX_VALUE;
+            boolean lineStart = true;
             byte[] buffer = new byte[8192];
             while (true) {
+                LogTimes times = options.timestamps() ? LogTimes.read(timesFile) : null;
                 in.seek(position);
                 int n;
-                while (budget > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, budget))) > 0) {
-                    out.write(buffer, 0, n);
-                    position += n;
-                    budget -= n;
+                while (budget > 0 && (n = in.read(buffer)) > 0) {
+                    for (int i = 0; i < n && budget > 0; ) {
+                        if (times != null && lineStart) {
+                            byte[] prefix = (LogOptions.rfc3339Nano(times.timeOf(position, clock.instant())) + " ")
+                                    .getBytes(StandardCharsets.US_ASCII);
+                            int p = (int) Math.min(prefix.length, budget);
+                            out.write(prefix, 0, p);
+                            budget -= p;
+                            lineStart = false;
+                            continue;
+                        }
+                        int end = i;
+                        while (end < n && end - i < budget && buffer[end] != '\n') {
+                            end++;
+                        }
+                        if (end < n && end - i < budget) {
+                            end++; // the newline
+                            lineStart = true;
+                        }
+                        out.write(buffer, i, end - i);
+                        budget -= end - i;
+                        position += end - i;
+                        i = end;
+                    }
                 }
                 out.flush();
-                if (!request.follow() || budget <= 0) {
+                if (!options.follow() || budget <= 0) {
                     return;
                 }
                 if (!running.getAsBoolean() && in.length() <= position) {
@@ -42,6 +83,20 @@ final class LogStreamer {
                 Thread.sleep(FOLLOW_POLL_MILLIS);
             }
         }
+    }
+
+    /** {@code offset} when a line starts there, else the start of the next line. */
+    static long lineStartAtOrAfter(RandomAccessFile in, long offset) throws IOException {
+        if (offset <= 0) {
+            return 0;
+        }
+        long position = offset;
+        in.seek(position - 1);
+        int b;
+        while ((b = in.read()) >= 0 && b != '\n') {
+            position++;
+        }
+        return Math.min(position, in.length());
     }
 
     /** Where the last {@code lines} lines start (a final line without newline counts). */

@@ -1,5 +1,6 @@
 package io.kube4j.kubelet.runtime.process;
 
+import io.kube4j.kubelet.runtime.ContainerLog;
 import io.kube4j.kubelet.runtime.ContainerRuntime;
 import io.kube4j.kubelet.runtime.ContainerSpec;
 import io.kube4j.kubelet.runtime.ContainerStartException;
@@ -21,6 +22,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -37,6 +40,8 @@ public final class ProcessRuntime implements ContainerRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
     private static final String WRAPPER = "\"$@\"; echo $? > \"$0\"";
     private static final long EXIT_POLL_MILLIS = 200;
+    /** How often log sizes are sampled for {@link LogTimes}: the precision of log timestamps and sinceTime. */
+    private static final long LOG_INDEX_MILLIS = 100;
 
     /** A container this runtime knows: where its files are and, while it may run, its process. */
     private record Known(Path podDir, String name, ContainerFiles.Current current, ProcessHandle process) {
@@ -59,10 +64,38 @@ public final class ProcessRuntime implements ContainerRuntime {
         return t;
     });
 
+    /** Samples the size of every known log, see {@link LogTimes}. */
+    private final ScheduledExecutorService indexer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "process-runtime-log-times");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The log size last recorded in each {@code <n>.times}, by log path. */
+    private final Map<Path, Long> indexed = new ConcurrentHashMap<>();
+
     private ProcessRuntime(Path podsDir, Clock clock, Consumer<String> exited) {
         this.podsDir = podsDir;
         this.clock = clock;
         this.exited = exited;
+        indexer.scheduleWithFixedDelay(this::indexLogs, LOG_INDEX_MILLIS, LOG_INDEX_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void indexLogs() {
+        Instant now = clock.instant();
+        for (Known known : containers.values()) {
+            Path log = ContainerFiles.of(known.podDir(), known.name()).log(known.current().attempt());
+            try {
+                long size = Files.size(log);
+                Path times = LogTimes.fileOf(log);
+                long seen = indexed.computeIfAbsent(log, k -> LogTimes.read(times).indexedSize());
+                if (size > seen) {
+                    LogTimes.append(times, size, now);
+                    indexed.put(log, size);
+                }
+            } catch (IOException | RuntimeException e) {
+                // no log yet, or the pod is being removed
+            }
+        }
     }
 
     /** Opens the runtime over {@code podsDir}, adopting the containers recorded there that still run. */
@@ -123,7 +156,8 @@ public final class ProcessRuntime implements ContainerRuntime {
         if (known != null && known.process() != null && ProcessTree.alive(known.process())) {
             return toState(known);
         }
-        if (spec.command().isEmpty()) {
+        List<String> commandLine = spec.hostArgv();
+        if (commandLine.isEmpty()) {
             throw new ContainerStartException("RunContainerError", "container \"" + spec.name() + "\" of pod "
                     + spec.podKey() + " has no command: the process runtime runs command and args, it does not pull "
                     + "or run image " + spec.image());
@@ -131,7 +165,7 @@ public final class ProcessRuntime implements ContainerRuntime {
         ContainerFiles files = ContainerFiles.of(spec.podDir(), spec.name());
         int attempt = known == null ? 1 : known.current().attempt() + 1;
         List<String> argv = new ArrayList<>(List.of("/bin/sh", "-c", WRAPPER, files.exit(attempt).toString()));
-        argv.addAll(spec.command());
+        argv.addAll(commandLine);
         ProcessBuilder builder = new ProcessBuilder(argv);
         builder.environment().clear();
         builder.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin"));
@@ -234,6 +268,7 @@ public final class ProcessRuntime implements ContainerRuntime {
             }
         }
         seenDead.keySet().removeIf(k -> k.startsWith(podUid + "/"));
+        indexed.keySet().removeIf(p -> p.startsWith(podsDir.resolve(podUid)));
         deleteTree(podsDir.resolve(podUid).resolve("containers"));
     }
 
@@ -262,7 +297,15 @@ public final class ProcessRuntime implements ContainerRuntime {
     }
 
     @Override
+    public Optional<ContainerLog> log(String podUid, String container, boolean previous) {
+        Known known = containers.get(key(podUid, container));
+        return logFile(podUid, container, previous).map(file -> new FileLog(file, () -> !previous
+                && known.process() != null && ProcessTree.alive(known.process()), clock));
+    }
+
+    @Override
     public void close() {
+        indexer.shutdownNow();
         waiters.shutdownNow();
         containers.clear();
         seenDead.clear();
