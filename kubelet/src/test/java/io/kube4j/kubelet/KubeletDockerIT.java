@@ -168,4 +168,36 @@ class KubeletDockerIT {
         harness.deleteNow("never");
     }
 
+    @Test
+    void aRestartedKubeletAdoptsItsDockerContainersByLabel() throws Exception {
+        harness.create(dockerPod("survivor", "Always", "sleep 3600"));
+        String id = containerStatus(harness.awaitPod("survivor", KubeletHarness::running)).path("containerID").asText();
+        harness.kubelet.close();
+        harness.startKubelet(o -> o.withRuntime(ContainerRuntimes.Type.DOCKER, 0).withPodInfraImage(IMAGE));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).until(() -> {
+            Pod now = harness.pods.get("default", "survivor");
+            return KubeletHarness.running(now) && containerStatus(now).path("containerID").asText().equals(id)
+                    && containerStatus(now).path("restartCount").asInt() == 0;
+        });
+        harness.deleteNow("survivor");
+    }
+
+    @Test
+    void aGracefulDeleteWaitsTheGracePeriodForAContainerIgnoringSigtermThenKillsIt() throws Exception {
+        // PID 1 of a container ignores SIGTERM unless it handles it: only the SIGKILL after the grace ends it
+        harness.create(dockerPod("stubborn", "Always", "sleep 3600"));
+        harness.awaitPod("stubborn", KubeletHarness::running);
+        long started = System.nanoTime();
+        harness.pods.delete("default", "stubborn", Json.object().put("gracePeriodSeconds", 3));
+        harness.awaitGone("stubborn");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(2900)).isLessThan(Duration.ofSeconds(15));
+
+        harness.create(dockerPod("polite", "Always", "trap 'exit 0' TERM; while :; do sleep 0.1; done"));
+        harness.awaitPod("polite", KubeletHarness::running);
+        started = System.nanoTime();
+        harness.pods.delete("default", "polite", Json.object().put("gracePeriodSeconds", 30));
+        harness.awaitGone("polite");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
 }
