@@ -56,6 +56,10 @@ class KubectlLogsIT {
         try (Kubectl kubectl = Kubectl.against(cluster)) {
             Kubectl.Result logs = kubectl.ok("logs", "hello", "-n", "default");
             assertThat(logs.stdout()).isEqualTo("hello\nworld\n");
+            assertThat(kubectl.ok("logs", "hello", "-n", "default", "--timestamps").stdout().lines().toList())
+                    .hasSize(2).allMatch(l -> l.matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z (hello|world)"));
+            assertThat(kubectl.ok("logs", "hello", "-n", "default", "--since=1h").stdout()).isEqualTo("hello\nworld\n");
+            assertThat(kubectl.ok("logs", "hello", "-n", "default", "--limit-bytes=3").stdout()).isEqualTo("hel");
         }
         harness.deleteNow("hello");
     }
