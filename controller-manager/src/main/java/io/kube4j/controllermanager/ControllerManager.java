@@ -148,7 +148,6 @@ public final class ControllerManager implements AutoCloseable {
         EventRecorder recorder;
         synchronized (this) {
             toStop = new ArrayList<>(running);
-            running.clear();
             factory = informers;
             recorder = events;
             informers = null;
@@ -158,6 +157,9 @@ public final class ControllerManager implements AutoCloseable {
             }
         }
         toStop.forEach(Controller::close);
+        synchronized (this) {
+            running.removeAll(toStop); // active until the last sync in flight has returned
+        }
         if (factory != null) {
             factory.close();
         }
@@ -178,10 +180,11 @@ public final class ControllerManager implements AutoCloseable {
     @Override
     public void close() {
         stopped.complete(Stop.CLOSED);
+        // stop acting before releasing the lease: a standby starts the moment it is released
+        stopControllers();
         if (elector != null) {
             elector.close();
         }
-        stopControllers();
         if (health != null) {
             health.close();
         }

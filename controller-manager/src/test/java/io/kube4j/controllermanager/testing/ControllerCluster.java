@@ -73,6 +73,15 @@ public final class ControllerCluster implements AutoCloseable {
         return manager.start();
     }
 
+    /** Starts a controller manager that runs {@code controllers} only while it holds the leader Lease. */
+    public ControllerManager startElectedManager(String identity, String... controllers) throws Exception {
+        ControllerManagerOptions cm = ControllerManagerOptions.defaults(cluster.clientConfig("kube-controller-manager"),
+                identity).withControllers(List.of(controllers)).withLeaderElect(true);
+        ControllerManager manager = new ControllerManager(cm, Clock.systemUTC());
+        managers.add(manager);
+        return manager.start();
+    }
+
     public ControllerManager startManager(String... controllers) throws Exception {
         return startManager(List.of(controllers), ControllerOptions.DEFAULT);
     }
