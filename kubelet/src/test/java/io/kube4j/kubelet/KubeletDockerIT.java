@@ -200,4 +200,18 @@ class KubeletDockerIT {
         harness.awaitGone("polite");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
     }
+
+    @Test
+    void execProbesRunInsideTheContainer() throws Exception {
+        // /kube4j-ready exists only inside the container: a probe run on the host would never see it
+        Pod pod = dockerPod("gated", "Always", "sleep 4; touch /kube4j-ready; sleep 3600");
+        ObjectNode probe = container(pod).putObject("readinessProbe");
+        probe.putObject("exec").putArray("command").add("cat").add("/kube4j-ready");
+        probe.put("periodSeconds", 1);
+        harness.create(pod);
+        harness.awaitPod("gated", KubeletHarness::running);
+        assertThat(KubeletHarness.ready(harness.pods.get("default", "gated"))).isFalse();
+        harness.awaitPod("gated", KubeletHarness::ready);
+        harness.deleteNow("gated");
+    }
 }

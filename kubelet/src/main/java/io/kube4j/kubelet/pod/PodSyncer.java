@@ -194,7 +194,7 @@ final class PodSyncer {
             record.startFailures.remove(name);
             if (probed) {
                 probes.ensure(facts.uid(), c, started.attempt(),
-                        new ProbeTarget(facts.podIp(), vars, podDir, c.path("ports")));
+                        new ProbeTarget(facts.podIp(), vars, podDir, c.path("ports"), inside(facts.uid(), name)));
             }
         } catch (ContainerStartException e) {
             failedToStart(record, name, e.reason(), e.getMessage(), timer);
@@ -207,10 +207,16 @@ final class PodSyncer {
     private void watchProbes(JsonNode c, ContainerEnv.PodFacts facts, PodRecord record, Path podDir, int attempt) {
         try {
             Map<String, String> vars = env.env(c, facts, record.volumes);
-            probes.ensure(facts.uid(), c, attempt, new ProbeTarget(facts.podIp(), vars, podDir, c.path("ports")));
+            probes.ensure(facts.uid(), c, attempt, new ProbeTarget(facts.podIp(), vars, podDir, c.path("ports"),
+                    inside(facts.uid(), name(c))));
         } catch (ContainerEnv.EnvException e) {
-            probes.ensure(facts.uid(), c, attempt, new ProbeTarget(facts.podIp(), Map.of(), podDir, c.path("ports")));
+            probes.ensure(facts.uid(), c, attempt, new ProbeTarget(facts.podIp(), Map.of(), podDir, c.path("ports"),
+                    inside(facts.uid(), name(c))));
         }
+    }
+
+    private ProbeTarget.Exec inside(String uid, String container) {
+        return (command, timeout) -> runtime.exec(uid, container, command, timeout);
     }
 
     private void failedToStart(PodRecord record, String name, String reason, String message, Timer timer) {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,6 +49,10 @@ final class Prober {
         exec.path("command").forEach(c -> command.add(c.asText()));
         if (command.isEmpty()) {
             return false;
+        }
+        OptionalInt inside = target.inside().run(command, timeout);
+        if (inside.isPresent()) {
+            return inside.getAsInt() == 0;
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(target.env());

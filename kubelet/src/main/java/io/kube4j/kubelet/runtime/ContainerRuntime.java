@@ -1,8 +1,11 @@
 package io.kube4j.kubelet.runtime;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -50,6 +53,18 @@ public interface ContainerRuntime extends AutoCloseable {
      * after {@code grace}. Returns once nothing of the container runs.
      */
     void stop(String podUid, String container, Duration grace);
+
+    /**
+     * Runs {@code command} inside the running container (exec probes) and returns its exit code, or
+     * empty when this runtime has no inside to run in (the default: the caller runs the command on
+     * the host). Blocks up to {@code timeout}.
+     *
+     * @throws IOException when the command could not be run or did not finish in time
+     */
+    default OptionalInt exec(String podUid, String container, List<String> command, Duration timeout)
+            throws IOException, InterruptedException {
+        return OptionalInt.empty();
+    }
 
     /** The uids of the pods the runtime holds containers or state for, including adopted ones. */
     Set<String> pods();

@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -60,6 +61,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(DockerRuntime.class);
     private static final Duration CALL = Duration.ofSeconds(30);
     private static final Duration PULL = Duration.ofMinutes(5);
+    private static final long EXEC_POLL_MILLIS = 50;
 
     /** One attempt of a container. */
     private record Attempt(String id, int number) {
@@ -426,6 +428,41 @@ public final class DockerRuntime implements ContainerRuntime {
             docker.call("POST", "/containers/" + id + "/stop?t=" + seconds, null, grace.plus(CALL));
         } catch (IOException e) {
             LOG.warn("docker: cannot stop container {} of pod {}: {}", container, podUid, e.getMessage());
+        }
+    }
+
+    /** Through the daemon's exec API: create, start detached, then poll until it ends or the timeout passes. */
+    @Override
+    public OptionalInt exec(String podUid, String container, List<String> command, Duration timeout)
+            throws IOException, InterruptedException {
+        List<Attempt> attempts = containers.get(key(podUid, container));
+        if (attempts == null || attempts.isEmpty()) {
+            throw new IOException("container \"" + container + "\" of pod " + podUid + " has not started");
+        }
+        ObjectNode create = Json.object();
+        command.forEach(create.putArray("Cmd")::add);
+        create.put("AttachStdout", false).put("AttachStderr", false);
+        DockerHttp.Reply created = docker.call("POST", "/containers/" + attempts.get(attempts.size() - 1).id() + "/exec",
+                create, CALL);
+        if (created.code() != 201) {
+            throw new IOException("docker: cannot exec in " + container + ": " + created.message());
+        }
+        String exec = created.json().path("Id").asText();
+        DockerHttp.Reply started = docker.call("POST", "/exec/" + exec + "/start",
+                Json.object().put("Detach", true).put("Tty", false), CALL);
+        if (started.code() != 200 && started.code() != 204) {
+            throw new IOException("docker: cannot start exec in " + container + ": " + started.message());
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode state = docker.call("GET", "/exec/" + exec + "/json", null, CALL).json();
+            if (!state.path("Running").asBoolean() && state.hasNonNull("ExitCode")) {
+                return OptionalInt.of(state.path("ExitCode").asInt());
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException("exec in " + container + " did not finish within " + timeout);
+            }
+            Thread.sleep(EXEC_POLL_MILLIS);
         }
     }
 
