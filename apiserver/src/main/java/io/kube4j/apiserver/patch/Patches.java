@@ -50,15 +50,22 @@ public final class Patches {
                 String prefix = "invalid strategic merge patch: ";
                 yield StrategicMerge.apply(original, Bodies.object(Bodies.json(patch, prefix), prefix), kind);
             }
-            case APPLY -> {
-                // Server-side apply, for now: the applied configuration merged over the live object
-                // with strategic-merge rules (what the applier sets wins, what it omits stays).
-                // Field ownership (metadata.managedFields), conflicts and removal of fields the
-                // applier stopped setting come with real server-side apply.
-                String prefix = "invalid apply patch: ";
-                yield StrategicMerge.apply(original, Bodies.object(Bodies.yaml(patch, prefix), prefix), kind);
-            }
+            case APPLY -> mergeApplied(original, applyConfiguration(patch), kind);
         };
+    }
+
+    /** The configuration of a server-side apply: a YAML (or JSON) object. */
+    public static ObjectNode applyConfiguration(byte[] body) {
+        String prefix = "invalid apply patch: ";
+        return Bodies.object(Bodies.yaml(body, prefix), prefix);
+    }
+
+    /**
+     * An applied configuration merged over an object with strategic-merge rules (what it sets wins,
+     * what it omits stays); field ownership is the caller's (see the fieldmanager package).
+     */
+    public static ObjectNode mergeApplied(ObjectNode original, ObjectNode configuration, String kind) {
+        return StrategicMerge.apply(original, configuration, kind);
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kube4j.apiserver.cache.CachedObject;
 import io.kube4j.apiserver.cache.ObjectCodec;
+import io.kube4j.apiserver.fieldvalidation.FieldValidation;
 import io.kube4j.apiserver.patch.PatchType;
 import io.kube4j.apiserver.patch.Patches;
 import io.kube4j.apiserver.registry.DeleteOptions;
@@ -31,6 +32,7 @@ public final class ResourceEndpoint {
     private final TableRenderers tables;
     private final Subresources subresources;
     private final java.util.Map<String, Computed> computed;
+    private final io.kube4j.apiserver.fieldmanager.FieldManager fields;
 
     /** A create-only resource computed per request and never stored (access reviews): POST answers 201 with it. */
     public interface Computed {
@@ -49,6 +51,7 @@ public final class ResourceEndpoint {
         this.tables = tables;
         this.subresources = new Subresources(types, store, clock, tokens);
         this.computed = java.util.Map.copyOf(computed);
+        this.fields = new io.kube4j.apiserver.fieldmanager.FieldManager(clock);
     }
 
     public Reply handle(ApiRequest request) {
@@ -83,12 +86,18 @@ public final class ResourceEndpoint {
                     throw StatusException.methodNotAllowed("the server does not allow this method on the requested resource");
                 }
                 ObjectNode body = Patches.parseBody(request.body(), request.contentType());
+                validateFields(request, type, body, request.body(), false);
+                fields.recordUpdate(null, body, request.fieldManager(), type.kind(), type.apiVersion());
                 yield object(201, store.create(type, ns, body, request.context()));
             }
             case "PUT" -> {
                 requireName(info);
                 ObjectNode body = Patches.parseBody(request.body(), request.contentType());
-                yield object(200, store.update(type, ns, info.name(), old -> body, GenericStore.Part.MAIN, request.context()));
+                validateFields(request, type, body, request.body(), false);
+                String manager = request.fieldManager();
+                yield object(200, store.update(type, ns, info.name(),
+                        old -> fields.recordUpdate(old, body.deepCopy(), manager, type.kind(), type.apiVersion()),
+                        GenericStore.Part.MAIN, request.context()));
             }
             case "PATCH" -> {
                 requireName(info);
@@ -130,20 +139,69 @@ public final class ResourceEndpoint {
     Reply patch(ApiRequest request, ResourceType type, GenericStore.Part part) {
         RequestInfo info = request.info();
         PatchType patchType = Patches.type(request.contentType());
+        boolean force = Queries.bool(request.query(), "force");
         if (patchType == PatchType.APPLY && part == GenericStore.Part.MAIN) {
-            try {
-                store.get(type, info.namespace(), info.name());
-            } catch (StatusException e) {
-                if (e.code() != 404) {
-                    throw e;
-                }
-                ObjectNode body = Patches.parseBody(request.body(), "application/yaml");
-                return object(201, store.create(type, info.namespace(), body, request.context()));
+            return apply(request, type, force);
+        }
+        if (force) {
+            throw StatusException.badRequest("PatchOptions.meta.k8s.io \"\" is invalid: force: Forbidden: "
+                    + "may not be specified for non-apply patch");
+        }
+        String manager = request.fieldManager();
+        FieldValidation.Mode mode = FieldValidation.mode(request.query().apply("fieldValidation"));
+        java.util.List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ObjectNode updated = store.update(type, info.namespace(), info.name(), old -> {
+            ObjectNode patched = unpinned(old, Patches.apply(patchType, old, request.body(), type.kind()));
+            warnings.clear();
+            // only the main resource is checked: status is open, and subresource bodies are other kinds
+            if (part == GenericStore.Part.MAIN) {
+                FieldValidation.check(mode, patched, type.kind(), type.apiVersion(), request.body(), false, warnings::add);
             }
+            return part == GenericStore.Part.MAIN
+                    ? fields.recordUpdate(old, patched, manager, type.kind(), type.apiVersion()) : patched;
+        }, part, request.context());
+        warnings.forEach(request::warn);
+        return object(200, updated);
+    }
+
+    /** Server-side apply: creates the object when absent (201), else merges and records ownership. */
+    private Reply apply(ApiRequest request, ResourceType type, boolean force) {
+        RequestInfo info = request.info();
+        String manager = request.query().apply("fieldManager");
+        if (manager == null || manager.isEmpty()) {
+            throw StatusException.badRequest("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: Required value: "
+                    + "is required for apply patch");
+        }
+        ObjectNode config = Patches.applyConfiguration(request.body());
+        validateFields(request, type, config, request.body(), true);
+        ObjectNode meta = config.get("metadata") instanceof ObjectNode m ? m : config.putObject("metadata");
+        String bodyName = meta.path("name").asText("");
+        if (!bodyName.isEmpty() && !bodyName.equals(info.name())) {
+            throw StatusException.badRequest("the name of the object (" + bodyName
+                    + ") does not match the name on the URL (" + info.name() + ")");
+        }
+        meta.put("name", info.name());
+        java.util.function.BinaryOperator<ObjectNode> merge = (live, applied) -> Patches.mergeApplied(live, applied, type.kind());
+        try {
+            store.get(type, info.namespace(), info.name());
+        } catch (StatusException e) {
+            if (e.code() != 404) {
+                throw e;
+            }
+            ObjectNode created = fields.apply(null, config, manager, force, type.kind(), type.apiVersion(), merge);
+            return object(201, store.create(type, info.namespace(), created, request.context()));
         }
         ObjectNode updated = store.update(type, info.namespace(), info.name(),
-                old -> unpinned(old, Patches.apply(patchType, old, request.body(), type.kind())), part, request.context());
+                old -> unpinned(old, fields.apply(old, config, manager, force, type.kind(), type.apiVersion(), merge)),
+                GenericStore.Part.MAIN, request.context());
         return object(200, updated);
+    }
+
+    private static void validateFields(ApiRequest request, ResourceType type, ObjectNode object, byte[] body, boolean yaml) {
+        FieldValidation.Mode mode = FieldValidation.mode(request.query().apply("fieldValidation"));
+        boolean protobuf = request.contentType() != null && request.contentType().contains("protobuf");
+        boolean yamlBody = yaml || (request.contentType() != null && request.contentType().contains("yaml"));
+        FieldValidation.check(mode, object, type.kind(), type.apiVersion(), protobuf ? null : body, yamlBody, request::warn);
     }
 
     private Reply delete(ApiRequest request, ResourceType type) {

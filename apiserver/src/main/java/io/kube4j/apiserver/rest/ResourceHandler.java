@@ -61,12 +61,13 @@ public final class ResourceHandler extends Handler.Wrapper {
             return streamLogs(request, response, callback, info);
         }
         Reply reply;
+        List<String> warnings = new java.util.ArrayList<>();
         try {
             Fields query = Request.extractQueryParameters(request);
             byte[] body = body(request);
             ApiRequest apiRequest = new ApiRequest(request.getMethod(), info, query::getValue,
                     request.getHeaders().get(HttpHeader.CONTENT_TYPE), request.getHeaders().get(HttpHeader.ACCEPT), body,
-                    RequestContext.user(request));
+                    RequestContext.user(request), request.getHeaders().get(HttpHeader.USER_AGENT), warnings);
             try (AutoCloseable deadline = io.kube4j.apiserver.storage.RequestDeadline.start(requestTimeout)) {
                 reply = endpoint.handle(apiRequest);
             }
@@ -76,6 +77,11 @@ public final class ResourceHandler extends Handler.Wrapper {
             reply = status(GenericStore.translate(e, null, "").status());
         } catch (Exception e) {
             reply = status(StatusExceptionMapper.status(e));
+        }
+        synchronized (warnings) {
+            for (String warning : warnings) {
+                response.getHeaders().add("Warning", "299 - \"" + warning.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+            }
         }
         response.setStatus(reply.code());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.mediaType());

@@ -1,0 +1,198 @@
+package io.kube4j.apiserver.fieldmanager;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kube4j.apiserver.fieldmanager.ManagedFields.Entry;
+import io.kube4j.apiserver.fieldmanager.ManagedFields.Operation;
+import io.kube4j.common.api.meta.Status;
+import io.kube4j.common.api.meta.StatusCause;
+import io.kube4j.common.api.meta.StatusException;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+
+/**
+ * Field ownership ({@code metadata.managedFields}) and server-side apply, generic over JSON trees:
+ * list items are identified with the strategic-merge key table. An {@code Update} (create, PUT,
+ * any other patch) takes ownership of the fields it changed; an {@code Apply} owns exactly the
+ * fields of its configuration, conflicts with other owners of a field it would change (unless
+ * forced, which takes the field over), and removes fields it stopped applying that nobody else
+ * owns. Pure functions of their arguments and the clock; thread-safe.
+ */
+public final class FieldManager {
+
+    private final Clock clock;
+
+    public FieldManager(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The manager Kubernetes assumes when a write names none: the User-Agent up to its first "/". */
+    public static String defaultManager(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return "unknown";
+        }
+        String prefix = userAgent.split("/", 2)[0].trim();
+        return prefix.length() > 128 ? prefix.substring(0, 128) : prefix;
+    }
+
+    /**
+     * Records a non-apply write: {@code updated} (changed in place and returned) gets the managed
+     * fields of {@code old} with {@code manager}'s Update entry owning what changed.
+     *
+     * @param old the stored object, or null for a create
+     */
+    public ObjectNode recordUpdate(ObjectNode old, ObjectNode updated, String manager, String kind, String apiVersion) {
+        ObjectFields fields = new ObjectFields(kind);
+        JsonNode sent = updated.path("metadata").get("managedFields");
+        boolean reset = sent != null && sent.isArray() && sent.isEmpty();
+        List<Entry> entries = old == null || reset ? new ArrayList<>() : ManagedFields.read(old);
+        FieldSet now = fields.of(updated);
+        FieldSet before = old == null ? FieldSet.EMPTY : fields.of(old);
+        List<List<String>> changed = new ArrayList<>();
+        for (List<String> path : now.paths()) {
+            if (!before.contains(path)) {
+                changed.add(path);
+                continue;
+            }
+            JsonNode value = ObjectFields.get(updated, path);
+            if (ObjectFields.isLeafValue(path, value) && !ObjectFields.sameValue(value, ObjectFields.get(old, path))) {
+                changed.add(path);
+            }
+        }
+        FieldSet taken = FieldSet.of(changed);
+        FieldSet removed = before.minus(now);
+        if (taken.isEmpty() && removed.isEmpty() && !reset) {
+            ManagedFields.write(updated, entries);
+            return updated;
+        }
+        List<Entry> result = new ArrayList<>();
+        Entry own = null;
+        for (Entry e : entries) {
+            if (e.sameOwner(manager, Operation.Update, "")) {
+                own = e;
+            } else {
+                result.add(e.withFields(e.fields().minus(taken).minus(removed)));
+            }
+        }
+        FieldSet owned = (own == null ? taken : own.fields().union(taken)).minus(removed);
+        result.add(new Entry(manager, Operation.Update, apiVersion, now(), "", owned));
+        ManagedFields.write(updated, result);
+        return updated;
+    }
+
+    /**
+     * Server-side apply of {@code config} by {@code manager}.
+     *
+     * @param live  the stored object, or null when the apply creates it
+     * @param merge merges a configuration over an object (strategic-merge rules), returning a new tree
+     * @return the object to store, with its managed fields
+     * @throws StatusException 409 Conflict naming each field another manager owns with another value, unless {@code force}
+     */
+    public ObjectNode apply(ObjectNode live, ObjectNode config, String manager, boolean force, String kind,
+                            String apiVersion, BinaryOperator<ObjectNode> merge) {
+        ObjectFields fields = new ObjectFields(kind);
+        ObjectNode applied = config.deepCopy();
+        if (applied.get("metadata") instanceof ObjectNode meta) {
+            meta.remove("managedFields");
+        }
+        List<Entry> entries = live == null ? new ArrayList<>() : ManagedFields.read(live);
+        FieldSet appliedSet = fields.of(applied);
+
+        Map<Integer, List<List<String>>> conflicts = new LinkedHashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.sameOwner(manager, Operation.Apply, "")) {
+                continue;
+            }
+            for (List<String> path : e.fields().intersect(appliedSet).paths()) {
+                JsonNode wanted = ObjectFields.get(applied, path);
+                JsonNode current = ObjectFields.get(live, path);
+                if (current != null && ObjectFields.isLeafValue(path, wanted) && !ObjectFields.sameValue(current, wanted)) {
+                    conflicts.computeIfAbsent(i, k -> new ArrayList<>()).add(path);
+                }
+            }
+        }
+        if (!conflicts.isEmpty() && !force) {
+            throw conflict(entries, conflicts);
+        }
+        List<Entry> result = new ArrayList<>();
+        Entry own = null;
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.sameOwner(manager, Operation.Apply, "")) {
+                own = e;
+            } else {
+                result.add(conflicts.containsKey(i) ? e.withFields(e.fields().minus(FieldSet.of(conflicts.get(i)))) : e);
+            }
+        }
+        ObjectNode merged = merge.apply(live == null ? io.kube4j.common.api.Json.object() : live, applied);
+        FieldSet previous = own == null ? FieldSet.EMPTY : own.fields();
+        FieldSet others = FieldSet.EMPTY;
+        for (Entry e : result) {
+            others = others.union(e.fields());
+        }
+        List<List<String>> dropped = new ArrayList<>(previous.minus(appliedSet).paths());
+        // parents first: an item is found by its key fields, which its own removal would take away
+        dropped.sort(Comparator.comparingInt(List::size));
+        for (List<String> path : dropped) {
+            if (!others.containsOrUnder(path)) {
+                ObjectFields.remove(merged, path);
+            }
+        }
+        boolean unchanged = own != null && previous.equals(appliedSet) && conflicts.isEmpty()
+                && withoutManagedFields(merged).equals(withoutManagedFields(live));
+        String time = unchanged ? own.time() : now();
+        Entry applier = new Entry(manager, Operation.Apply, apiVersion, time, "", appliedSet);
+        if (own != null && unchanged) {
+            ManagedFields.write(merged, entries);
+            return merged;
+        }
+        // the applier's entry goes where it was, or first for a new applier (as Kubernetes lists them)
+        int at = own == null ? 0 : entries.indexOf(own);
+        result.add(Math.min(at, result.size()), applier);
+        ManagedFields.write(merged, result);
+        return merged;
+    }
+
+    private static ObjectNode withoutManagedFields(ObjectNode object) {
+        if (object == null) {
+            return null;
+        }
+        ObjectNode copy = object.deepCopy();
+        if (copy.get("metadata") instanceof ObjectNode meta) {
+            meta.remove("managedFields");
+            meta.remove("resourceVersion");
+        }
+        return copy;
+    }
+
+    private static StatusException conflict(List<Entry> entries, Map<Integer, List<List<String>>> conflicts) {
+        List<StatusCause> causes = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        int count = 0;
+        for (Map.Entry<Integer, List<List<String>>> c : conflicts.entrySet()) {
+            Entry owner = entries.get(c.getKey());
+            String with = "conflict with \"" + owner.manager() + "\" using " + owner.apiVersion();
+            for (List<String> path : c.getValue()) {
+                String field = FieldSet.describe(path);
+                causes.add(new StatusCause("FieldManagerConflict", with, field));
+                lines.add(with + ": " + field);
+                count++;
+            }
+        }
+        String message = "Apply failed with " + count + (count == 1 ? " conflict: " : " conflicts: ")
+                + String.join("\n", lines);
+        return new StatusException(Status.failure(409, "Conflict", message).withCauses(causes));
+    }
+
+    private String now() {
+        return DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+    }
+}
