@@ -214,4 +214,16 @@ class KubeletDockerIT {
         harness.awaitPod("gated", KubeletHarness::ready);
         harness.deleteNow("gated");
     }
+
+    @Test
+    void restartsAFailingContainerAsANewAttemptAndKeepsThePreviousLog() throws Exception {
+        Pod created = harness.create(dockerPod("crashy", "OnFailure", "echo run at $(date +%s%N); exit 1"));
+        harness.awaitPod("crashy", p -> containerStatus(p) != null && containerStatus(p).path("restartCount").asInt() >= 2);
+        var previous = harness.kubeletGet("admin", "/containerLogs/default/crashy/main?previous=true");
+        assertThat(previous.statusCode()).isEqualTo(200);
+        assertThat(previous.body()).startsWith("run at ");
+        // the latest two attempts and the sandbox; older attempts are removed
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(containersOf(created)).hasSizeLessThanOrEqualTo(3));
+        harness.deleteNow("crashy");
+    }
 }
