@@ -7,7 +7,6 @@ import io.kube4j.common.client.ResourceClient;
 import io.kube4j.common.client.events.EventRecorder;
 import io.kube4j.common.client.informer.InformerFactory;
 import io.kube4j.common.client.leader.LeaderCallbacks;
-import io.kube4j.common.client.leader.LeaderElectionConfig;
 import io.kube4j.common.client.leader.LeaderElector;
 import io.kube4j.controllermanager.util.ControllerMetrics;
 import java.io.IOException;
@@ -39,6 +38,7 @@ public final class ControllerManager implements AutoCloseable {
     private final ControllerMetrics metrics = new ControllerMetrics();
     private final CompletableFuture<Stop> stopped = new CompletableFuture<>();
     private final List<Controller> running = new ArrayList<>();
+    private int stopping;
     private ApiClient api;
     private HealthServer health;
     private LeaderElector elector;
@@ -63,7 +63,7 @@ public final class ControllerManager implements AutoCloseable {
         }
         if (options.leaderElect()) {
             elector = new LeaderElector(new ResourceClient<>(api, Lease.KIND),
-                    LeaderElectionConfig.of(LEASE_NAMESPACE, LEASE_NAME, options.identity()), new LeaderCallbacks() {
+                    options.leaderElection().config(LEASE_NAMESPACE, LEASE_NAME, options.identity()), new LeaderCallbacks() {
                         @Override
                         public void startedLeading() {
                             startControllersAsync();
@@ -91,9 +91,9 @@ public final class ControllerManager implements AutoCloseable {
         return metrics;
     }
 
-    /** Whether the controllers are running (elected, or not electing). */
+    /** Whether the controllers are running (elected, or not electing), or still finishing a sync. */
     public synchronized boolean isActive() {
-        return !running.isEmpty();
+        return !running.isEmpty() || stopping > 0;
     }
 
     private synchronized void startControllersAsync() {
@@ -148,6 +148,8 @@ public final class ControllerManager implements AutoCloseable {
         EventRecorder recorder;
         synchronized (this) {
             toStop = new ArrayList<>(running);
+            running.clear();
+            stopping += toStop.size();
             factory = informers;
             recorder = events;
             informers = null;
@@ -158,7 +160,7 @@ public final class ControllerManager implements AutoCloseable {
         }
         toStop.forEach(Controller::close);
         synchronized (this) {
-            running.removeAll(toStop); // active until the last sync in flight has returned
+            stopping -= toStop.size();
         }
         if (factory != null) {
             factory.close();

@@ -44,6 +44,18 @@ public final class ControllerManagerCommand implements Callable<Integer> {
             description = "elect a leader over the Lease kube-system/kube-controller-manager (default ${DEFAULT-VALUE})")
     boolean leaderElect;
 
+    @Option(names = "--leader-elect-lease-duration", defaultValue = "15s", converter = DurationFlag.class,
+            description = "how long standbys wait after the last renewal before taking the lease (default ${DEFAULT-VALUE})")
+    Duration leaseDuration;
+
+    @Option(names = "--leader-elect-renew-deadline", defaultValue = "10s", converter = DurationFlag.class,
+            description = "how long the leader keeps trying to renew before it stops (default ${DEFAULT-VALUE})")
+    Duration renewDeadline;
+
+    @Option(names = "--leader-elect-retry-period", defaultValue = "2s", converter = DurationFlag.class,
+            description = "how often the lease is renewed or tried (default ${DEFAULT-VALUE})")
+    Duration retryPeriod;
+
     @Option(names = "--secure-port", defaultValue = "10257",
             description = "port of /healthz and /metrics (plain HTTP on --bind-address); 0 disables (default ${DEFAULT-VALUE})")
     int securePort;
@@ -163,7 +175,15 @@ public final class ControllerManagerCommand implements Callable<Integer> {
                 .withNodeTiming(nodeMonitorPeriod, nodeMonitorGracePeriod, podEvictionTimeout, nodeEvictionRate)
                 .withDeleteUnreachableNodesAfter(deleteUnreachableNodesAfter)
                 .withResourceQuotaSyncPeriod(resourceQuotaSyncPeriod);
-        return new ControllerManagerOptions(client, identity(), enabled, leaderElect, bindAddress, securePort, tuning);
+        positive("--leader-elect-retry-period", retryPeriod);
+        ControllerManagerOptions.ElectionTiming election =
+                new ControllerManagerOptions.ElectionTiming(leaseDuration, renewDeadline, retryPeriod);
+        try {
+            return new ControllerManagerOptions(client, identity(), enabled, leaderElect, bindAddress, securePort, tuning,
+                    election);
+        } catch (IllegalArgumentException e) {
+            throw bad("--leader-elect-*: " + e.getMessage());
+        }
     }
 
     private void positive(String flag, Duration value) {

@@ -62,6 +62,11 @@ class ControllerManagerCommandIT {
         try (var p = ControllerManagerProcess.launch("--kubeconfig", kubeconfig.toString(), "--node-monitor-period", "soon")) {
             assertThat(p.awaitExit(EXIT)).as("%s", p).isEqualTo(2);
         }
+        try (var p = ControllerManagerProcess.launch("--kubeconfig", kubeconfig.toString(),
+                "--leader-elect-lease-duration", "5s", "--leader-elect-renew-deadline", "10s")) {
+            assertThat(p.awaitExit(EXIT)).as("%s", p).isEqualTo(2);
+            assertThat(String.join("\n", p.lines())).contains("renew deadline must be shorter than the lease duration");
+        }
         try (var p = ControllerManagerProcess.launch("--secure-port", "0")) {
             assertThat(p.awaitExit(EXIT)).as("%s", p).isEqualTo(2);
         }

@@ -13,7 +13,9 @@ import io.kube4j.controllermanager.ControllerManager;
 import io.kube4j.controllermanager.testing.ControllerCluster;
 import io.kube4j.controllermanager.testing.Objects;
 import java.time.Duration;
-import java.util.List;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +29,8 @@ import org.junit.jupiter.api.Test;
 @EtcdTest
 class LeaderElectionIT {
 
+    static final DateTimeFormatter MICRO_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
     static ControllerCluster cluster;
 
     @BeforeAll
@@ -55,21 +59,7 @@ class LeaderElectionIT {
         String ns = cluster.namespace("elected");
         ControllerManager a = cluster.startElectedManager("cm-a", "replicaset");
         ControllerManager b = cluster.startElectedManager("cm-b", "replicaset");
-        AtomicBoolean sampling = new AtomicBoolean(true);
-        AtomicInteger both = new AtomicInteger();
-        AtomicInteger samples = new AtomicInteger();
-        Thread sampler = new Thread(() -> {
-            while (sampling.get()) {
-                samples.incrementAndGet();
-                if (a.isActive() && b.isActive()) {
-                    both.incrementAndGet();
-                }
-                LockSupport.parkNanos(500_000); // the sampling cadence, not a wait for anything
-            }
-        }, "leader-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
-        try {
+        try (Sampler sampler = new Sampler(a, b)) {
             eventually().until(() -> a.isActive() || b.isActive());
             ControllerManager leader = a.isActive() ? a : b;
             ControllerManager standby = leader == a ? b : a;
@@ -92,11 +82,72 @@ class LeaderElectionIT {
             eventually().until(() -> cluster.livePods(ns, "app=web").size() == 5);
             eventually().until(() -> createsByInstance(ns).equals(Map.of(leaderName, 3, standbyName, 2)));
             assertThat(cluster.livePods(ns, "app=web")).hasSize(5);
+            sampler.assertNeverBoth();
         } finally {
-            sampling.set(false);
-            sampler.join(5_000);
+            a.close();
+            b.close();
         }
-        assertThat(samples.get()).isGreaterThan(100);
-        assertThat(both.get()).as("samples with both managers active").isZero();
+    }
+
+    @Test
+    void aLeaderWhoseLeaseIsTakenStopsBeforeTheStandbyStarts() throws Exception {
+        ControllerManager c = cluster.startElectedManager("cm-c", "replicaset");
+        ControllerManager d = cluster.startElectedManager("cm-d", "replicaset");
+        try (Sampler sampler = new Sampler(c, d)) {
+            eventually().until(() -> c.isActive() || d.isActive());
+            ControllerManager leader = c.isActive() ? c : d;
+            ControllerManager standby = leader == c ? d : c;
+
+            // someone else writes itself into the lease: the leader finds out at its next renewal (500 ms),
+            // the standby takes the lease a lease duration (3 s) after it saw the intruder's renewal
+            var leases = cluster.client(Lease.KIND);
+            Lease stolen = leases.get("kube-system", "kube-controller-manager").deepCopy();
+            stolen.spec().put("holderIdentity", "intruder").put("leaseDurationSeconds", 5)
+                    .put("renewTime", MICRO_TIME.format(Instant.now()));
+            leases.update(stolen);
+            assertThat(leader.awaitStop()).isEqualTo(ControllerManager.Stop.LOST_LEADERSHIP);
+            assertThat(leader.isActive()).isFalse();
+            leader.close(); // as the command does: exit 1 on a lost lease
+            eventually().until(standby::isActive);
+            assertThat(leases.get("kube-system", "kube-controller-manager").holderIdentity())
+                    .isEqualTo(standby == c ? "cm-c" : "cm-d");
+            sampler.assertNeverBoth();
+        } finally {
+            c.close();
+            d.close();
+        }
+    }
+
+    /** Watches two managers from the side, every half millisecond, for a moment when both are active. */
+    static final class Sampler implements AutoCloseable {
+        private final AtomicBoolean sampling = new AtomicBoolean(true);
+        private final AtomicInteger both = new AtomicInteger();
+        private final AtomicInteger samples = new AtomicInteger();
+        private final Thread thread;
+
+        Sampler(ControllerManager a, ControllerManager b) {
+            thread = new Thread(() -> {
+                while (sampling.get()) {
+                    samples.incrementAndGet();
+                    if (a.isActive() && b.isActive()) {
+                        both.incrementAndGet();
+                    }
+                    LockSupport.parkNanos(500_000); // the sampling cadence, not a wait for anything
+                }
+            }, "leader-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void assertNeverBoth() {
+            assertThat(samples.get()).isGreaterThan(100);
+            assertThat(both.get()).as("samples with both managers active").isZero();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            sampling.set(false);
+            thread.join(5_000);
+        }
     }
 }

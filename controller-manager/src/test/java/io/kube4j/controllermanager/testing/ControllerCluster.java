@@ -73,10 +73,15 @@ public final class ControllerCluster implements AutoCloseable {
         return manager.start();
     }
 
-    /** Starts a controller manager that runs {@code controllers} only while it holds the leader Lease. */
+    /**
+     * Starts a controller manager that runs {@code controllers} only while it holds the leader
+     * Lease, on short timing: lease 3 s, renew deadline 2 s, retry every 500 ms.
+     */
     public ControllerManager startElectedManager(String identity, String... controllers) throws Exception {
         ControllerManagerOptions cm = ControllerManagerOptions.defaults(cluster.clientConfig("kube-controller-manager"),
-                identity).withControllers(List.of(controllers)).withLeaderElect(true);
+                identity).withControllers(List.of(controllers)).withLeaderElect(true)
+                .withLeaderElection(new ControllerManagerOptions.ElectionTiming(Duration.ofSeconds(3), Duration.ofSeconds(2),
+                        Duration.ofMillis(500)));
         ControllerManager manager = new ControllerManager(cm, Clock.systemUTC());
         managers.add(manager);
         return manager.start();
