@@ -84,10 +84,18 @@ public final class Kubelet implements AutoCloseable {
         return names;
     }
 
-    /** Registers the node(s), serves the API, and starts running pods; throws when the apiserver cannot be used. */
+    /**
+     * Registers the node(s), serves the API, and starts running pods; throws when the apiserver
+     * cannot be used — unless there is a {@code --pod-manifest-path}: its static pods run at once and
+     * the node registers whenever the apiserver answers.
+     */
     public void start() throws IOException, InterruptedException {
         for (NodeAgent node : nodes) {
-            node.start();
+            if (options.podManifestPath() == null) {
+                node.start();
+            } else {
+                node.startInBackground(); // static pods run before (and without) the apiserver
+            }
         }
         if (options.port() > 0) {
             var tls = ServingTls.context(options.tlsCert(), options.tlsKey(), options.clientCa(), options.nodeName(),

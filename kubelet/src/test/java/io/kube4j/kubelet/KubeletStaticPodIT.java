@@ -7,9 +7,14 @@ import io.kube4j.apiserver.testing.TestCluster;
 import io.kube4j.common.api.core.Pod;
 import io.kube4j.common.testing.etcd.Etcd;
 import io.kube4j.common.testing.etcd.EtcdTest;
+import io.kube4j.common.client.ClientConfig;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,5 +87,32 @@ class KubeletStaticPodIT {
         harness.awaitGone("web-n1");
         await().atMost(Duration.ofSeconds(20)).until(() -> !runtime.pods().contains(staticUid));
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void runsStaticPodsWhileTheApiserverIsUnreachable() throws Exception {
+        Path offlineManifests = Files.createTempDirectory("kube4j-manifests-offline-");
+        Files.writeString(offlineManifests.resolve("offline.json"), """
+                {"apiVersion":"v1","kind":"Pod","metadata":{"name":"offline"},
+                 "spec":{"containers":[{"name":"main","image":"busybox","command":["sh","-c","echo offline; sleep 3600"]}]}}""");
+        // nothing listens there: the kubelet cannot register, list or mirror anything
+        ClientConfig nowhere = cluster.clientConfig("kubelet-n1")
+                .withServer(URI.create("https://127.0.0.1:" + KubeletHarness.freePort()));
+        KubeletOptions options = KubeletOptions.defaults(nowhere, "n1", Files.createTempDirectory("kube4j-kubelet-offline-"))
+                .withNode(Map.of(), List.of(), 110, "2", "4Gi", "127.9.0.0/16", "127.0.0.1")
+                .withPodManifestPath(offlineManifests);
+        Kubelet offline = new Kubelet(options, Clock.systemUTC());
+        try {
+            offline.start();
+            var runtime = offline.runtime();
+            await().atMost(Duration.ofSeconds(20)).until(() -> runtime.pods().size() == 1);
+            String uid = runtime.pods().iterator().next();
+            await().atMost(Duration.ofSeconds(10)).until(() -> runtime.state(uid, "main").map(s -> s.running()).orElse(false));
+            Path log = runtime.logFile(uid, "main", false).orElseThrow();
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).equals("offline\n"));
+        } finally {
+            List.copyOf(offline.runtime().pods()).forEach(offline.runtime()::removePod);
+            offline.close();
+        }
     }
 }

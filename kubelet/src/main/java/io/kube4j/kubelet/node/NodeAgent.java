@@ -59,8 +59,36 @@ public final class NodeAgent implements AutoCloseable {
         return config.name();
     }
 
+    /**
+     * Registers the node in the background, trying again every status period until the apiserver
+     * answers; then heartbeats as after {@link #start()}. For a kubelet that must run (static pods)
+     * without an apiserver.
+     */
+    public void startInBackground() {
+        scheduler.execute(this::tryStart);
+    }
+
+    private void tryStart() {
+        if (closed) {
+            return;
+        }
+        try {
+            start();
+        } catch (RuntimeException e) {
+            LOG.warn("node {}: not registered yet, trying again in {}: {}", config.name(), periods.statusUpdate(), e.getMessage());
+            try {
+                scheduler.schedule(this::tryStart, periods.statusUpdate().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                // the kubelet is stopping
+            }
+        }
+    }
+
     /** Registers the node and posts its first status and lease; throws when the apiserver refuses. */
     public synchronized void start() {
+        if (closed) {
+            return;
+        }
         try {
             nodes.create(NodeObjects.node(config));
             LOG.info("registered node {}", config.name());

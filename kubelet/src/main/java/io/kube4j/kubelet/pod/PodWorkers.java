@@ -84,6 +84,7 @@ public final class PodWorkers implements AutoCloseable {
     /** Static pods whose manifest went away, until their containers are stopped. */
     private final Map<String, Pod> removedStatics = new ConcurrentHashMap<>();
     private String nodeUid;
+    private volatile boolean orphansQueued;
 
     public PodWorkers(ApiClient api, ContainerRuntime runtime, ProbeManager probes, ReferencedObjects objects,
                       Settings settings, Clock clock, PodMetrics metrics, ExecutorService threads,
@@ -106,7 +107,11 @@ public final class PodWorkers implements AutoCloseable {
                 : new StaticPods(settings.podManifestPath(), settings.nodeNames().iterator().next());
     }
 
-    /** Starts watching and working; returns once the first list is in (or after {@code timeout}). */
+    /**
+     * Starts watching and working; returns once the first list is in, and throws when it is not in
+     * within {@code timeout} — unless there are static pods, which run whether the apiserver answers
+     * or not: then it returns at once.
+     */
     public void start(Duration timeout) throws InterruptedException {
         informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
@@ -126,18 +131,14 @@ public final class PodWorkers implements AutoCloseable {
             }
         });
         informer.start();
-        if (!informer.awaitSynced(timeout)) {
+        if (staticPods != null) {
+            // static pods run whether or not the apiserver answers
+            scanStaticPods();
+        } else if (!informer.awaitSynced(timeout)) {
             throw new IllegalStateException("pods of node(s) " + settings.nodeNames() + " not listed within " + timeout);
         }
-        // containers and directories of pods the apiserver no longer has: kill and remove
-        runtime.pods().forEach(queue::add);
-        try (Stream<Path> dirs = Files.list(Files.createDirectories(settings.podsDir()))) {
-            dirs.forEach(d -> queue.add(d.getFileName().toString()));
-        } catch (IOException e) {
-            LOG.warn("cannot list {}: {}", settings.podsDir(), e.getMessage());
-        }
-        if (staticPods != null) {
-            syncStaticPods();
+        if (informer.hasSynced()) {
+            queueOrphans();
         }
         for (int i = 0; i < settings.workers(); i++) {
             threads.execute(this::work);
@@ -145,8 +146,12 @@ public final class PodWorkers implements AutoCloseable {
         long tick = settings.tick().toMillis();
         ticker = scheduler.scheduleWithFixedDelay(() -> {
             try {
+                if (!orphansQueued && informer.hasSynced()) {
+                    queueOrphans();
+                }
                 if (staticPods != null) {
-                    syncStaticPods();
+                    scanStaticPods();
+                    syncMirrorPods();
                 }
                 byUid.keySet().forEach(this::enqueue);
             } catch (RuntimeException e) {
@@ -154,6 +159,21 @@ public final class PodWorkers implements AutoCloseable {
                 LOG.warn("pod resync tick failed: {}", e.getMessage(), e);
             }
         }, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Queues the containers and directories of every pod the runtime holds, so that those the
+     * apiserver no longer has are killed and removed. Only once the pod list is in: before, every
+     * pod would look like an orphan.
+     */
+    private void queueOrphans() {
+        orphansQueued = true;
+        runtime.pods().forEach(queue::add);
+        try (Stream<Path> dirs = Files.list(Files.createDirectories(settings.podsDir()))) {
+            dirs.forEach(d -> queue.add(d.getFileName().toString()));
+        } catch (IOException e) {
+            LOG.warn("cannot list {}: {}", settings.podsDir(), e.getMessage());
+        }
     }
 
     private void seen(Pod pod) {
@@ -226,12 +246,8 @@ public final class PodWorkers implements AutoCloseable {
         return syncer.sync(copy, record, settings.hostIp());
     }
 
-    /**
-     * Runs the static pods of the manifest directory and keeps one mirror pod per static pod in the
-     * apiserver: creates missing ones, replaces those of an older manifest, deletes those whose
-     * static pod is gone. Apiserver failures are retried on the next tick.
-     */
-    private void syncStaticPods() {
+    /** Starts the static pods of new manifests and stops those whose manifest went away. */
+    private void scanStaticPods() {
         Map<String, Pod> now = staticPods.scan();
         for (String uid : List.copyOf(statics.keySet())) {
             if (!now.containsKey(uid)) {
@@ -248,6 +264,16 @@ public final class PodWorkers implements AutoCloseable {
                 queue.add(uid);
             }
         });
+    }
+
+    /**
+     * Keeps one mirror pod per static pod in the apiserver: creates missing ones, replaces those of
+     * an older manifest, deletes those whose static pod is gone. Failures are retried on the next tick.
+     */
+    private void syncMirrorPods() {
+        if (!informer.hasSynced()) {
+            return; // the apiserver has not answered yet
+        }
         try {
             for (Pod mirror : informer.lister().list("")) {
                 String hash = StaticPods.mirrorHash(mirror);
@@ -276,6 +302,8 @@ public final class PodWorkers implements AutoCloseable {
             if (e.code() != 409) {
                 LOG.warn("mirror pods not synced: {}", e.getMessage());
             }
+        } catch (java.io.UncheckedIOException e) {
+            LOG.debug("mirror pods not synced: {}", e.getMessage());
         }
     }
 

@@ -36,8 +36,8 @@ final class StatusManager {
         try {
             pods.patchStatus(pod.metadata().namespace(), pod.metadata().name(), ResourceClient.MERGE_PATCH, patch);
             sent.put(uid, status);
-        } catch (ApiException e) {
-            // gone (404) or refused: the next sync tries again with fresh state
+        } catch (ApiException | java.io.UncheckedIOException e) {
+            // gone (404), refused, or no apiserver: the next sync tries again with fresh state
             LOG.debug("pod {}: status not updated: {}", pod.key(), e.getMessage());
         }
     }
