@@ -16,6 +16,8 @@ import java.nio.channels.SocketChannel;
  */
 final class Relay implements EventLoop.Handler {
 
+    private static final int MAX_READS_PER_WAKEUP = 4;
+
     private final EventLoop loop;
     private final Backend backend;
     private final ServiceStats stats;
@@ -130,28 +132,35 @@ final class Relay implements EventLoop.Handler {
             this.dst = dst;
         }
 
+        /** Moves what {@code src} has to {@code dst}: a few buffers' worth per wake-up, fewer selects on bulk transfers. */
         void read() throws IOException {
             ByteBuffer buffer = loop.readBuffer;
-            buffer.clear();
-            int n = src.read(buffer);
-            if (n < 0) {
-                eof = true;
-                finish();
-                return;
-            }
-            if (n == 0) {
-                return;
-            }
-            stats.bytes.add(n);
-            buffer.flip();
-            dst.write(buffer);
-            if (buffer.hasRemaining()) {
-                if (spare == null || spare.capacity() < buffer.remaining()) {
-                    spare = ByteBuffer.allocate(buffer.capacity());
+            for (int round = 0; round < MAX_READS_PER_WAKEUP; round++) {
+                buffer.clear();
+                int n = src.read(buffer);
+                if (n < 0) {
+                    eof = true;
+                    finish();
+                    return;
                 }
-                spare.clear();
-                spare.put(buffer).flip();
-                pending = spare;
+                if (n == 0) {
+                    return;
+                }
+                stats.bytes.add(n);
+                buffer.flip();
+                dst.write(buffer);
+                if (buffer.hasRemaining()) {
+                    if (spare == null || spare.capacity() < buffer.remaining()) {
+                        spare = ByteBuffer.allocate(buffer.capacity());
+                    }
+                    spare.clear();
+                    spare.put(buffer).flip();
+                    pending = spare;
+                    return;
+                }
+                if (n < buffer.capacity()) {
+                    return; // drained
+                }
             }
         }
 

@@ -98,6 +98,11 @@ final class ServiceProxy {
         try {
             ServerSocketChannel channel = ServerSocketChannel.open();
             channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            if (channel.supportedOptions().contains(StandardSocketOptions.SO_REUSEPORT)) {
+                // several kube-proxies of one machine (the laptop's nodes) share each service address;
+                // the kernel spreads new connections over them
+                channel.setOption(StandardSocketOptions.SO_REUSEPORT, true);
+            }
             channel.bind(address, 1024);
             channel.configureBlocking(false);
             listeners.add(channel);
