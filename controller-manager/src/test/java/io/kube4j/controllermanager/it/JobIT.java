@@ -4,6 +4,7 @@ import static io.kube4j.controllermanager.testing.ControllerCluster.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kube4j.apiserver.testing.Kubectl;
 import io.kube4j.common.api.core.Pod;
 import io.kube4j.common.testing.etcd.Etcd;
 import io.kube4j.common.testing.etcd.EtcdTest;
@@ -70,6 +71,27 @@ class JobIT {
                     .map(c -> c.path("reason").asText().equals("BackoffLimitExceeded")).orElse(false);
         });
         assertThat(cluster.client(Kinds.JOB).get(ns, "flaky").status().path("failed").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void kubectlCreateJobThenWaitForConditionCompleteReturnsOnceItsPodSucceeded() throws Exception {
+        String ns = cluster.namespace("job-kubectl");
+        try (Kubectl kubectl = Kubectl.against(cluster.cluster())) {
+            Kubectl.Result created = kubectl.ok("-n", ns, "create", "job", "once", "--image=busybox:1", "--", "sh", "-c", "exit 0");
+            assertThat(created.stdout()).as("%s", created).contains("job.batch/once created");
+            try (Kubectl.Background wait = kubectl.start("-n", ns, "wait", "--for=condition=complete", "job/once",
+                    "--timeout=50s")) {
+                eventually().until(() -> {
+                    cluster.livePods(ns, "").stream().filter(p -> p.phase().equals("Pending") || p.phase().equals("Running"))
+                            .forEach(p -> cluster.setStatus(p, "Succeeded", false));
+                    return !wait.isAlive();
+                });
+                Kubectl.Result waited = wait.output();
+                assertThat(waited.exitCode()).as("%s", waited).isZero();
+                assertThat(waited.stdout()).as("%s", waited).contains("job.batch/once condition met");
+            }
+            assertThat(cluster.client(Kinds.JOB).get(ns, "once").status().path("succeeded").asInt()).isEqualTo(1);
+        }
     }
 
     @Test
