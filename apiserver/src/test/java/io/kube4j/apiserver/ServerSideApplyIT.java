@@ -155,6 +155,61 @@ class ServerSideApplyIT {
         assertThat(conflict.json().at("/details/causes/0/message").asText()).contains("\"one\"");
     }
 
+    static String deployment(String image, String env) {
+        return """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: web
+                  namespace: ssa
+                spec:
+                  replicas: 2
+                  selector:
+                    matchLabels:
+                      app: web
+                  template:
+                    metadata:
+                      labels:
+                        app: web
+                    spec:
+                      containers:
+                      - name: main
+                        image: %s
+                        ports:
+                        - containerPort: 8080
+                %s      - name: sidecar
+                        image: busybox:1.36
+                """.formatted(image, env);
+    }
+
+    @Test
+    void aDeploymentAppliedServerSideKeepsItsGenerationUntilItsSpecChangesAndLosesWhatTheConfigDrops() throws Exception {
+        String env = """
+                        env:
+                        - name: MODE
+                          value: fast
+                """;
+        Path first = kubectl.file("web-1.yaml", deployment("nginx:1.27", env));
+        kubectl.ok("apply", "--server-side", "-f", first.toString());
+        kubectl.ok("apply", "--server-side", "-f", first.toString());
+        JsonNode unchanged = admin.get("/apis/apps/v1/namespaces/ssa/deployments/web").json();
+        assertThat(unchanged.at("/metadata/generation").asInt()).isEqualTo(1);
+
+        Kubectl.Result changed = kubectl.ok("apply", "--server-side", "-f",
+                kubectl.file("web-2.yaml", deployment("nginx:1.28", "")).toString());
+
+        assertThat(changed.stdout()).contains("deployment.apps/web serverside-applied");
+        JsonNode object = admin.get("/apis/apps/v1/namespaces/ssa/deployments/web").json();
+        assertThat(object.at("/metadata/generation").asInt()).isEqualTo(2);
+        JsonNode main = object.at("/spec/template/spec/containers/0");
+        assertThat(main.path("image").asText()).isEqualTo("nginx:1.28");
+        assertThat(main.has("env")).as("env dropped from the configuration: %s", main).isFalse();
+        assertThat(main.at("/ports/0/containerPort").asInt()).isEqualTo(8080);
+        assertThat(object.at("/spec/template/spec/containers/1/name").asText()).isEqualTo("sidecar");
+        assertThat(object.at("/metadata/managedFields/0/fieldsV1/f:spec/f:template/f:spec/f:containers")
+                .has("k:{\"name\":\"main\"}")).isTrue();
+    }
+
     static String podWithTypo(String name) {
         return """
                 apiVersion: v1

@@ -141,9 +141,10 @@ public final class FieldManager {
         List<List<String>> dropped = new ArrayList<>(previous.minus(appliedSet).paths());
         // parents first: an item is found by its key fields, which its own removal would take away
         dropped.sort(Comparator.comparingInt(List::size));
+        FieldSet kept = others.union(appliedSet);
         for (List<String> path : dropped) {
-            if (!others.containsOrUnder(path)) {
-                ObjectFields.remove(merged, path);
+            if (!others.containsOrUnder(path) && ObjectFields.remove(merged, path)) {
+                pruneEmptyParents(merged, path, kept);
             }
         }
         boolean unchanged = own != null && previous.equals(appliedSet) && conflicts.isEmpty()
@@ -159,6 +160,18 @@ public final class FieldManager {
         result.add(Math.min(at, result.size()), applier);
         ManagedFields.write(merged, result);
         return merged;
+    }
+
+    /** A list or map left empty by a removal goes too (typed Kubernetes objects omit empty fields). */
+    private static void pruneEmptyParents(ObjectNode object, List<String> removed, FieldSet kept) {
+        for (int end = removed.size() - 1; end > 0; end--) {
+            List<String> parent = removed.subList(0, end);
+            JsonNode value = ObjectFields.get(object, parent);
+            if (value == null || !value.isContainerNode() || !value.isEmpty() || kept.containsOrUnder(parent)) {
+                return;
+            }
+            ObjectFields.remove(object, parent);
+        }
     }
 
     private static ObjectNode withoutManagedFields(ObjectNode object) {

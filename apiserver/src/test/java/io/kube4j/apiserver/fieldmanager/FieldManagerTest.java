@@ -155,6 +155,18 @@ class FieldManagerTest {
     }
 
     @Test
+    void aListEmptiedByTheApplierGoesToo() {
+        String withEnv = "{'apiVersion':'v1','kind':'Pod','metadata':{'name':'p'},'spec':{'containers':["
+                + "{'name':'a','image':'x','env':[{'name':'E','value':'1'}]}]}}";
+        ObjectNode live = manager.apply(null, json(withEnv), "alice", false, "Pod", "v1", POD_MERGE);
+
+        ObjectNode applied = manager.apply(live, json(withEnv.replace(",'env':[{'name':'E','value':'1'}]", "")), "alice",
+                false, "Pod", "v1", POD_MERGE);
+
+        assertThat(applied.path("spec").path("containers")).isEqualTo(Json.parse("[{\"name\":\"a\",\"image\":\"x\"}]"));
+    }
+
+    @Test
     void anUpdateOwnsWhatItChangedAndTakesItFromOthers() {
         ObjectNode live = manager.apply(null, configMap("{'a':'1','b':'2'}"), "alice", false, "ConfigMap", "v1", MERGE);
         ObjectNode edited = live.deepCopy();
