@@ -271,6 +271,13 @@ class KubectlIT {
     }
 
     @Test
+    void authCanIAndWhoamiAnswerForTheAdmin() throws Exception {
+        assertThat(kubectl.ok("auth", "can-i", "delete", "deployments", "-n", "t1").stdout().trim()).isEqualTo("yes");
+        Kubectl.Result whoami = kubectl.ok("auth", "whoami");
+        assertThat(whoami.stdout()).as("%s", whoami).contains("admin").contains("system:masters");
+    }
+
+    @Test
     void getRawHealthzSaysOk() throws Exception {
         Kubectl.Result health = kubectl.ok("get", "--raw", "/healthz");
         assertThat(health.stdout().trim()).as("%s", health).isEqualTo("ok");
