@@ -110,6 +110,8 @@ class Fabric8ConformanceIT {
         assertThat(updated.getData()).containsEntry("k", "2");
         assertThat(Long.parseLong(updated.getMetadata().getResourceVersion()))
                 .isGreaterThan(Long.parseLong(created.getMetadata().getResourceVersion()));
+        assertThat(updated.getMetadata().getManagedFields()).as("the manager named after fabric8's User-Agent")
+                .extracting(m -> m.getManager() + " " + m.getOperation()).containsExactly("fabric8-kubernetes-client Update");
         assertThat(configMaps.list().getItems()).extracting(c -> c.getMetadata().getName()).contains("cm");
         assertThat(configMaps.withName("cm").delete()).hasSize(1);
         assertThat(configMaps.withName("cm").get()).isNull();

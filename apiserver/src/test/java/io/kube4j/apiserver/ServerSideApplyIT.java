@@ -251,6 +251,23 @@ class ServerSideApplyIT {
     }
 
     @Test
+    void patchesAreValidatedOnTheirResultInEachMode() throws Exception {
+        kubectl.ok("create", "-f", kubectl.file("patched.yaml", configMap("patched", "a=1")).toString());
+        String path = "/api/v1/namespaces/ssa/configmaps/patched?fieldValidation=";
+
+        TestClient.Reply strict = admin.patch(path + "Strict", "application/merge-patch+json", "{\"dataa\":{\"b\":\"2\"}}");
+        TestClient.Reply ignored = admin.patch(path + "Ignore", "application/merge-patch+json", "{\"dataa\":{\"b\":\"2\"}}");
+        TestClient.Reply bad = admin.patch(path + "Loose", "application/merge-patch+json", "{\"data\":{\"b\":\"2\"}}");
+
+        assertThat(strict.code()).as(strict.body()).isEqualTo(400);
+        assertThat(strict.json().path("message").asText()).isEqualTo("ConfigMap in version \"v1\" cannot be handled as a"
+                + " ConfigMap: strict decoding error: unknown field \"dataa\"");
+        assertThat(ignored.code()).as(ignored.body()).isEqualTo(200);
+        assertThat(ignored.json().has("dataa")).isFalse();
+        assertThat(bad.code()).as(bad.body()).isEqualTo(400);
+    }
+
+    @Test
     void serverSideApplyValidatesTheConfigurationToo() throws Exception {
         Path file = kubectl.file("typo-ssa.yaml", podWithTypo("typo-ssa"));
 
