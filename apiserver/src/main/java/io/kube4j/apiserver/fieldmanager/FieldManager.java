@@ -186,22 +186,29 @@ public final class FieldManager {
         return copy;
     }
 
+    /**
+     * Kubernetes' wording: one conflict on one line; several grouped by manager, one field per
+     * {@code - } line. Each field is also a cause, for clients that read them.
+     */
     private static StatusException conflict(List<Entry> entries, Map<Integer, List<List<String>>> conflicts) {
         List<StatusCause> causes = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         int count = 0;
+        String single = "";
         for (Map.Entry<Integer, List<List<String>>> c : conflicts.entrySet()) {
             Entry owner = entries.get(c.getKey());
-            String with = "conflict with \"" + owner.manager() + "\" using " + owner.apiVersion();
+            String who = "\"" + owner.manager() + "\" using " + owner.apiVersion();
+            lines.add("conflicts with " + who + ":");
             for (List<String> path : c.getValue()) {
                 String field = FieldSet.describe(path);
-                causes.add(new StatusCause("FieldManagerConflict", with, field));
-                lines.add(with + ": " + field);
+                causes.add(new StatusCause("FieldManagerConflict", "conflict with " + who, field));
+                lines.add("- " + field);
+                single = "conflict with " + who + ": " + field;
                 count++;
             }
         }
-        String message = "Apply failed with " + count + (count == 1 ? " conflict: " : " conflicts: ")
-                + String.join("\n", lines);
+        String message = "Apply failed with " + count + (count == 1 ? " conflict: " + single
+                : " conflicts: " + String.join("\n", lines));
         return new StatusException(Status.failure(409, "Conflict", message).withCauses(causes));
     }
 

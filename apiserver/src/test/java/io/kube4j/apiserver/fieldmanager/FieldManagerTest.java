@@ -111,6 +111,14 @@ class FieldManagerTest {
     }
 
     @Test
+    void severalConflictsAreListedUnderTheirManager() {
+        ObjectNode live = manager.apply(null, configMap("{'a':'1','b':'2'}"), "alice", false, "ConfigMap", "v1", MERGE);
+
+        assertThatThrownBy(() -> manager.apply(live, configMap("{'a':'8','b':'9'}"), "bob", false, "ConfigMap", "v1", MERGE))
+                .hasMessage("Apply failed with 2 conflicts: conflicts with \"alice\" using v1:\n- .data.a\n- .data.b");
+    }
+
+    @Test
     void applyingTheSameValueSharesOwnershipWithoutConflict() {
         ObjectNode live = manager.apply(null, configMap("{'a':'1','b':'2'}"), "alice", false, "ConfigMap", "v1", MERGE);
 
