@@ -120,6 +120,11 @@ public final class ApiServerCommand implements Callable<Integer> {
     @Option(names = "--kubelet-client-key", description = "Client key for talking to kubelets.")
     Path kubeletClientKey;
 
+    @Option(names = "--kubelet-preferred-address-types", split = ",", paramLabel = "TYPES",
+            defaultValue = "InternalIP,Hostname,ExternalIP",
+            description = "Node address types tried, in order, to reach a kubelet (default ${DEFAULT-VALUE}).")
+    List<String> kubeletPreferredAddressTypes;
+
     @Option(names = "--kubelet-certificate-authority", description = "CA of the kubelets' serving certificates (default: --client-ca-file).")
     Path kubeletCertificateAuthority;
 
@@ -160,7 +165,8 @@ public final class ApiServerCommand implements Callable<Integer> {
                         maxRequestsInflight, maxMutatingRequestsInflight, duration(requestTimeout)),
                 tlsOptions(), new ApiServerConfig.AuditOptions(auditLogMaxSize, auditLogMaxBackup, auditLogMaxAge),
                 new ApiServerConfig.KubeletClient(kubeletClientCertificate, kubeletClientKey,
-                        kubeletCertificateAuthority != null ? kubeletCertificateAuthority : clientCaFile),
+                        kubeletCertificateAuthority != null ? kubeletCertificateAuthority : clientCaFile,
+                        kubeletPreferredAddressTypes),
                 serviceRanges());
         ApiServer server = new ApiServer(config, Clock.systemUTC()).start();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -42,12 +42,14 @@ final class LogProxy {
     private final ResourceType nodes;
     private final GenericStore store;
     private final HttpClient http;
+    private final List<String> addressTypes;
 
     LogProxy(ResourceTypes types, GenericStore store, ApiServerConfig.KubeletClient kubelet) throws IOException {
         this.pods = types.find("", "v1", "pods").orElseThrow();
         this.nodes = types.find("", "v1", "nodes").orElseThrow();
         this.store = store;
         this.http = kubelet.configured() ? client(kubelet) : null;
+        this.addressTypes = kubelet.preferredAddressTypes();
     }
 
     private static HttpClient client(ApiServerConfig.KubeletClient kubelet) throws IOException {
@@ -97,7 +99,7 @@ final class LogProxy {
             throw StatusException.badRequest("container logs are not available: the apiserver has no"
                     + " --kubelet-client-certificate/--kubelet-client-key");
         }
-        URI uri = kubeletUri(store.get(nodes, "", nodeName), namespace, name, container, query);
+        URI uri = kubeletUri(store.get(nodes, "", nodeName), addressTypes, namespace, name, container, query);
         try {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).GET().build(),
                     HttpResponse.BodyHandlers.ofInputStream());
@@ -112,10 +114,10 @@ final class LogProxy {
         }
     }
 
-    private static URI kubeletUri(ObjectNode node, String namespace, String pod, String container,
-                                  Function<String, String> query) {
+    private static URI kubeletUri(ObjectNode node, List<String> addressTypes, String namespace, String pod,
+                                  String container, Function<String, String> query) {
         String address = "";
-        for (String type : List.of("InternalIP", "Hostname", "ExternalIP")) {
+        for (String type : addressTypes) {
             for (JsonNode a : node.path("status").path("addresses")) {
                 if (address.isEmpty() && a.path("type").asText().equals(type)) {
                     address = a.path("address").asText("");

@@ -24,8 +24,21 @@ public record ApiServerConfig(String bindAddress, int securePort, List<String> e
      * How the apiserver reaches kubelets (pod logs): its client pair and the CA of the kubelets'
      * serving certificates; all null = logs unavailable.
      */
-    public record KubeletClient(Path certificate, Path key, Path certificateAuthority) {
+    /**
+     * How the apiserver reaches kubelets (logs): client pair, CA of their serving certificates, and the
+     * order in which a node's address types are tried ({@code --kubelet-preferred-address-types}).
+     */
+    public record KubeletClient(Path certificate, Path key, Path certificateAuthority, List<String> preferredAddressTypes) {
+        public static final List<String> DEFAULT_ADDRESS_TYPES = List.of("InternalIP", "Hostname", "ExternalIP");
         public static final KubeletClient NONE = new KubeletClient(null, null, null);
+
+        public KubeletClient {
+            preferredAddressTypes = List.copyOf(preferredAddressTypes);
+        }
+
+        public KubeletClient(Path certificate, Path key, Path certificateAuthority) {
+            this(certificate, key, certificateAuthority, DEFAULT_ADDRESS_TYPES);
+        }
 
         public boolean configured() {
             return certificate != null && key != null;
