@@ -260,6 +260,7 @@ class ClusterE2EIT {
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
         connection.setConnectTimeout(2000);
         connection.setReadTimeout(5000);
+        connection.setRequestProperty("Connection", "close"); // a new TCP connection, so a new backend choice
         try (InputStream in = connection.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } finally {
