@@ -226,4 +226,19 @@ class KubeletDockerIT {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(containersOf(created)).hasSizeLessThanOrEqualTo(3));
         harness.deleteNow("crashy");
     }
+
+    @Test
+    void runsThePreStopExecHookInsideTheContainerBeforeStoppingIt() throws Exception {
+        java.nio.file.Path marks = java.nio.file.Files.createTempDirectory("kube4j-docker-prestop-");
+        Pod pod = dockerPod("hooked", "Always", "trap 'echo term >> /marks/order; exit 0' TERM; while :; do sleep 0.1; done");
+        pod.spec().putArray("volumes").addObject().put("name", "marks").putObject("hostPath").put("path", marks.toString());
+        container(pod).putArray("volumeMounts").addObject().put("name", "marks").put("mountPath", "/marks");
+        container(pod).putObject("lifecycle").putObject("preStop").putObject("exec").putArray("command")
+                .add("sh").add("-c").add("echo prestop >> /marks/order");
+        harness.create(pod);
+        harness.awaitPod("hooked", KubeletHarness::running);
+        harness.pods.delete("default", "hooked");
+        harness.awaitGone("hooked");
+        assertThat(java.nio.file.Files.readString(marks.resolve("order"))).isEqualTo("prestop\nterm\n");
+    }
 }

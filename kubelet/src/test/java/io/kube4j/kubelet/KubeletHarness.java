@@ -90,8 +90,22 @@ final class KubeletHarness implements AutoCloseable {
     }
 
     Pod awaitPod(String name, Predicate<Pod> condition) {
-        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
-                .until(() -> pods.find("default", name).filter(condition).isPresent());
+        try {
+            await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> pods.find("default", name).filter(condition).isPresent());
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // what the kubelet's threads were doing: a stuck pod worker shows here
+            StringBuilder dump = new StringBuilder("pod " + name + " not as expected; threads:\n");
+            Thread.getAllStackTraces().forEach((t, stack) -> {
+                dump.append('"').append(t.getName()).append("\" ").append(t.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    dump.append("    at ").append(frame).append('\n');
+                }
+            });
+            System.out.println(dump);
+            System.out.println("last seen: " + pods.find("default", name).map(p -> p.json().toString()).orElse("(gone)"));
+            throw e;
+        }
         return pods.get("default", name);
     }
 

@@ -112,6 +112,21 @@ class KubeletPodIT {
     }
 
     @Test
+    void runsThePreStopHookBeforeSigterm() throws Exception {
+        Path marks = Files.createTempDirectory("kube4j-prestop-");
+        // the container records SIGTERM after the hook's mark: the order shows in the file
+        Pod pod = shellPod("hooked", "Always", "trap 'echo term >> " + marks + "/order; exit 0' TERM; "
+                + "while :; do sleep 0.1; done");
+        container(pod).putObject("lifecycle").putObject("preStop").putObject("exec").putArray("command")
+                .add("sh").add("-c").add("echo prestop >> " + marks + "/order");
+        harness.create(pod);
+        harness.awaitPod("hooked", KubeletHarness::running);
+        harness.pods.delete("default", "hooked");
+        harness.awaitGone("hooked");
+        assertThat(Files.readString(marks.resolve("order"))).isEqualTo("prestop\nterm\n");
+    }
+
+    @Test
     void showsConfigMapVolumeContentToTheProcess() {
         ConfigMap cm = ConfigMap.named("default", "settings");
         cm.data().put("greeting", "bonjour");

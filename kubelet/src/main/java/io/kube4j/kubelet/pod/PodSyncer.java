@@ -144,6 +144,7 @@ final class PodSyncer {
                 return;
             }
             long grace = pod.spec().path("terminationGracePeriodSeconds").asLong(30);
+            probes.preStop(uid, c, Duration.ofSeconds(grace));
             probes.stop(uid, name);
             runtime.stop(uid, name, Duration.ofSeconds(grace));
             state = runtime.state(uid, name);

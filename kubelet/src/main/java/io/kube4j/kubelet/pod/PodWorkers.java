@@ -340,18 +340,30 @@ public final class PodWorkers implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Stops all containers of the pod in parallel, each within {@code grace} seconds. */
+    /**
+     * Stops all containers of the pod in parallel, each within {@code grace} seconds: its preStop
+     * hook first, then SIGTERM, SIGKILL when the grace period is over (at least 2 s after a hook
+     * that used it all up, as Kubernetes allows).
+     */
     private void stopContainers(Pod pod, long grace) {
         String uid = pod.metadata().uid();
-        probes.removePod(uid);
         List<CompletableFuture<Void>> stops = new ArrayList<>();
         for (String field : List.of("initContainers", "containers")) {
             for (JsonNode c : pod.spec().path(field)) {
                 String name = c.path("name").asText();
-                stops.add(CompletableFuture.runAsync(() -> runtime.stop(uid, name, Duration.ofSeconds(grace)), threads));
+                stops.add(CompletableFuture.runAsync(() -> {
+                    long start = System.nanoTime();
+                    if (runtime.state(uid, name).map(s -> s.running()).orElse(false)) {
+                        probes.preStop(uid, c, Duration.ofSeconds(grace));
+                    }
+                    Duration left = Duration.ofSeconds(grace).minusNanos(System.nanoTime() - start);
+                    Duration floor = Duration.ofSeconds(Math.min(grace, 2));
+                    runtime.stop(uid, name, left.compareTo(floor) < 0 ? floor : left);
+                }, threads));
             }
         }
         CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        probes.removePod(uid);
     }
 
     private void cleanUp(String uid) {

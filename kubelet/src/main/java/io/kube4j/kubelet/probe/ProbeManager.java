@@ -1,6 +1,8 @@
 package io.kube4j.kubelet.probe;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ public final class ProbeManager implements AutoCloseable {
     private record Key(String podUid, String container) {
     }
 
-    private record Attempt(int attempt, List<ProbeWorker> workers, List<ScheduledFuture<?>> tasks) {
+    private record Attempt(int attempt, List<ProbeWorker> workers, List<ScheduledFuture<?>> tasks, ProbeTarget target) {
     }
 
     private final ScheduledExecutorService scheduler;
@@ -63,7 +65,7 @@ public final class ProbeManager implements AutoCloseable {
                 tasks.add(scheduler.scheduleWithFixedDelay(() -> tick(podUid, w), w.initialDelayMillis(),
                         w.periodMillis(), TimeUnit.MILLISECONDS));
             }
-            return new Attempt(attempt, workers, tasks);
+            return new Attempt(attempt, workers, tasks, target);
         });
     }
 
@@ -106,6 +108,22 @@ public final class ProbeManager implements AutoCloseable {
             }
         }
         return new ProbeStatus(started, started && ready, failed);
+    }
+
+    /**
+     * Runs the container's {@code lifecycle.preStop} handler (exec or httpGet, as a probe runs them)
+     * against the running attempt, for at most {@code timeout}; does nothing without a handler or a
+     * known attempt. Blocks. Its outcome does not matter: the container is stopped either way.
+     */
+    public void preStop(String podUid, JsonNode container, Duration timeout) {
+        JsonNode handler = container.path("lifecycle").path("preStop");
+        Attempt a = attempts.get(new Key(podUid, container.path("name").asText()));
+        if (!handler.isObject() || a == null || timeout.isZero() || timeout.isNegative()) {
+            return;
+        }
+        ObjectNode asProbe = handler.deepCopy();
+        asProbe.put("timeoutSeconds", Math.max(1, timeout.toSeconds()));
+        prober.probe(asProbe, a.target());
     }
 
     /** Stops probing a container (it stopped, or is stopping). */
