@@ -268,6 +268,22 @@ class ServerSideApplyIT {
     }
 
     @Test
+    void aStatusWriteIsRecordedUnderTheStatusSubresource() throws Exception {
+        kubectl.ok("create", "-f", kubectl.file("status.yaml", configMap("status-holder", "a=1")
+                .replace("kind: ConfigMap", "kind: Namespace").replace("  namespace: ssa\n", "").replace("data:\n  a: \"1\"\n", "")).toString());
+
+        TestClient.Reply written = admin.patch("/api/v1/namespaces/status-holder/status?fieldManager=status-writer",
+                "application/merge-patch+json", "{\"status\":{\"conditions\":[{\"type\":\"Custom\",\"status\":\"True\"}]}}");
+
+        assertThat(written.code()).as(written.body()).isEqualTo(200);
+        JsonNode entries = admin.get("/api/v1/namespaces/status-holder").json().at("/metadata/managedFields");
+        assertThat(managers(admin.get("/api/v1/namespaces/status-holder").json()))
+                .contains("status-writer Update {\"f:status\":{\"f:conditions\":{\"k:{\\\"type\\\":\\\"Custom\\\"}\":"
+                        + "{\".\":{},\"f:status\":{},\"f:type\":{}}}}}");
+        assertThat(entries.findValuesAsText("subresource")).containsExactly("status");
+    }
+
+    @Test
     void serverSideApplyValidatesTheConfigurationToo() throws Exception {
         Path file = kubectl.file("typo-ssa.yaml", podWithTypo("typo-ssa"));
 

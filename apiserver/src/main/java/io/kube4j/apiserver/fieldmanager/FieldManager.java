@@ -50,11 +50,25 @@ public final class FieldManager {
      */
     public ObjectNode recordUpdate(ObjectNode old, ObjectNode updated, String manager, String kind, String apiVersion) {
         ObjectFields fields = new ObjectFields(kind);
+        return record(old, updated, manager, apiVersion, "", fields::of);
+    }
+
+    /**
+     * Records a write through the status subresource: {@code manager}'s Update entry for
+     * subresource "status" owns the status fields it changed.
+     */
+    public ObjectNode recordStatusUpdate(ObjectNode old, ObjectNode updated, String manager, String kind, String apiVersion) {
+        ObjectFields fields = new ObjectFields(kind);
+        return record(old, updated, manager, apiVersion, "status", fields::ofStatus);
+    }
+
+    private ObjectNode record(ObjectNode old, ObjectNode updated, String manager, String apiVersion, String subresource,
+                              java.util.function.Function<ObjectNode, FieldSet> fields) {
         JsonNode sent = updated.path("metadata").get("managedFields");
         boolean reset = sent != null && sent.isArray() && sent.isEmpty();
         List<Entry> entries = old == null || reset ? new ArrayList<>() : ManagedFields.read(old);
-        FieldSet now = fields.of(updated);
-        FieldSet before = old == null ? FieldSet.EMPTY : fields.of(old);
+        FieldSet now = fields.apply(updated);
+        FieldSet before = old == null ? FieldSet.EMPTY : fields.apply(old);
         List<List<String>> changed = new ArrayList<>();
         for (List<String> path : now.paths()) {
             if (!before.contains(path)) {
@@ -75,14 +89,14 @@ public final class FieldManager {
         List<Entry> result = new ArrayList<>();
         Entry own = null;
         for (Entry e : entries) {
-            if (e.sameOwner(manager, Operation.Update, "")) {
+            if (e.sameOwner(manager, Operation.Update, subresource)) {
                 own = e;
             } else {
                 result.add(e.withFields(e.fields().minus(taken).minus(removed)));
             }
         }
         FieldSet owned = (own == null ? taken : own.fields().union(taken)).minus(removed);
-        result.add(new Entry(manager, Operation.Update, apiVersion, now(), "", owned));
+        result.add(new Entry(manager, Operation.Update, apiVersion, now(), subresource, owned));
         ManagedFields.write(updated, result);
         return updated;
     }

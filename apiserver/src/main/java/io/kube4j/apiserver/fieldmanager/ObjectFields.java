@@ -51,6 +51,16 @@ final class ObjectFields {
         return FieldSet.of(out);
     }
 
+    /** The paths under {@code status}, which only the status subresource writes. */
+    FieldSet ofStatus(ObjectNode object) {
+        List<List<String>> out = new ArrayList<>();
+        JsonNode status = object.get("status");
+        if (status != null) {
+            walk(status, List.of("f:status"), List.of("status"), out);
+        }
+        return FieldSet.of(out);
+    }
+
     /**
      * @param path      the FieldsV1 path of {@code value}
      * @param fieldPath the same with field names only ({@code "*"} for list items), to find list types

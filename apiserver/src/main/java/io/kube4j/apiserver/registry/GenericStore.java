@@ -318,6 +318,11 @@ public final class GenericStore {
             } else {
                 updated.set("status", status);
             }
+            // the one part of metadata a status write changes: who manages which status fields
+            JsonNode managed = proposed.path("metadata").get("managedFields");
+            if (managed != null && !managed.equals(old.path("metadata").get("managedFields"))) {
+                Nodes.object(updated, "metadata").set("managedFields", managed);
+            }
             AdmissionRequest request = new AdmissionRequest(AdmissionRequest.Operation.UPDATE, type,
                     context.subresource().isEmpty() ? "status" : context.subresource(), namespace, name, updated, old,
                     context.user(), context.dryRun());

@@ -25,12 +25,30 @@ final class Subresources {
     private final GenericStore store;
     private final Clock clock;
     private final io.kube4j.apiserver.auth.ServiceAccountTokens tokens;
+    private final io.kube4j.apiserver.fieldmanager.FieldManager fields;
 
     Subresources(ResourceTypes types, GenericStore store, Clock clock, io.kube4j.apiserver.auth.ServiceAccountTokens tokens) {
         this.pods = types.find("", "v1", "pods").orElseThrow();
         this.store = store;
         this.clock = clock;
         this.tokens = tokens;
+        this.fields = new io.kube4j.apiserver.fieldmanager.FieldManager(clock);
+    }
+
+    /** The proposed object with the writer's status fields recorded in managedFields. */
+    private ObjectNode statusManaged(ApiRequest request, ResourceType type, ObjectNode old, ObjectNode proposed) {
+        ObjectNode meta = proposed.get("metadata") instanceof ObjectNode m ? m : proposed.putObject("metadata");
+        // the store keeps everything but status from the stored object, managed fields included
+        ObjectNode withOldMeta = proposed.deepCopy();
+        withOldMeta.set("metadata", old.path("metadata").deepCopy());
+        fields.recordStatusUpdate(old, withOldMeta, request.fieldManager(), type.kind(), type.apiVersion());
+        JsonNode managed = withOldMeta.path("metadata").get("managedFields");
+        if (managed == null) {
+            meta.remove("managedFields");
+        } else {
+            meta.set("managedFields", managed);
+        }
+        return proposed;
     }
 
     Reply handle(ApiRequest request, ResourceType type) {
@@ -41,12 +59,13 @@ final class Subresources {
                 case "GET" -> ResourceEndpoint.object(200, store.get(type, info.namespace(), info.name()));
                 case "PUT" -> {
                     ObjectNode body = Patches.parseBody(request.body(), request.contentType());
-                    yield ResourceEndpoint.object(200, store.update(type, info.namespace(), info.name(), old -> body,
-                            GenericStore.Part.STATUS, request.context()));
+                    yield ResourceEndpoint.object(200, store.update(type, info.namespace(), info.name(),
+                            old -> statusManaged(request, type, old, body.deepCopy()), GenericStore.Part.STATUS,
+                            request.context()));
                 }
                 case "PATCH" -> ResourceEndpoint.object(200, store.update(type, info.namespace(), info.name(),
-                        old -> ResourceEndpoint.unpinned(old, Patches.apply(Patches.type(request.contentType()), old,
-                                request.body(), type.kind())),
+                        old -> statusManaged(request, type, old, ResourceEndpoint.unpinned(old,
+                                Patches.apply(Patches.type(request.contentType()), old, request.body(), type.kind()))),
                         GenericStore.Part.STATUS, request.context()));
                 default -> throw notAllowed();
             };

@@ -198,6 +198,23 @@ class FieldManagerTest {
     }
 
     @Test
+    void aStatusWriteIsRecordedForTheStatusSubresourceOnly() {
+        ObjectNode live = manager.recordUpdate(null, json("{'kind':'Pod','metadata':{'name':'p'},'spec':{'nodeName':'n1'}}"),
+                "kubectl-create", "Pod", "v1");
+        ObjectNode written = live.deepCopy();
+        written.set("status", json("{'phase':'Running','conditions':[{'type':'Ready','status':'True'}]}"));
+
+        ObjectNode recorded = manager.recordStatusUpdate(live, written, "kubelet", "Pod", "v1");
+
+        assertThat(entries(recorded)).hasSize(2);
+        assertThat(entries(recorded).get(0).path("manager").asText()).isEqualTo("kubectl-create");
+        assertThat(entries(recorded).get(1)).isEqualTo(Json.parse("""
+                {"manager":"kubelet","operation":"Update","apiVersion":"v1","time":"2026-11-25T10:00:00Z",
+                 "fieldsType":"FieldsV1","fieldsV1":{"f:status":{"f:conditions":{"k:{\\"type\\":\\"Ready\\"}":
+                 {".":{},"f:status":{},"f:type":{}}},"f:phase":{}}},"subresource":"status"}"""));
+    }
+
+    @Test
     void aCreateOwnsEveryFieldSent() {
         ObjectNode created = manager.recordUpdate(null, configMap("{'a':'1'}"), "kubectl-create", "ConfigMap", "v1");
 
