@@ -64,9 +64,14 @@ public final class FieldManager {
 
     private ObjectNode record(ObjectNode old, ObjectNode updated, String manager, String apiVersion, String subresource,
                               java.util.function.Function<ObjectNode, FieldSet> fields) {
+        // as in Kubernetes: managedFields left out keep the stored ones, an empty list clears them,
+        // and a different list replaces them before this write is recorded on top
         JsonNode sent = updated.path("metadata").get("managedFields");
         boolean reset = sent != null && sent.isArray() && sent.isEmpty();
-        List<Entry> entries = old == null || reset ? new ArrayList<>() : ManagedFields.read(old);
+        boolean replaced = sent != null && sent.isArray() && !sent.isEmpty() && old != null
+                && !sent.equals(old.path("metadata").get("managedFields"));
+        List<Entry> entries = old == null || reset ? new ArrayList<>()
+                : replaced ? ManagedFields.read(updated) : ManagedFields.read(old);
         FieldSet now = fields.apply(updated);
         FieldSet before = old == null ? FieldSet.EMPTY : fields.apply(old);
         List<List<String>> changed = new ArrayList<>();
@@ -82,7 +87,7 @@ public final class FieldManager {
         }
         FieldSet taken = FieldSet.of(changed);
         FieldSet removed = before.minus(now);
-        if (taken.isEmpty() && removed.isEmpty() && !reset) {
+        if (taken.isEmpty() && removed.isEmpty() && !reset && !replaced) {
             ManagedFields.write(updated, entries);
             return updated;
         }

@@ -215,6 +215,30 @@ class FieldManagerTest {
     }
 
     @Test
+    void anUpdateMaySetTheManagedFieldsOutright() {
+        ObjectNode live = manager.apply(null, configMap("{'a':'1'}"), "alice", false, "ConfigMap", "v1", MERGE);
+        ObjectNode sent = live.deepCopy();
+        ((ObjectNode) sent.get("metadata")).set("managedFields", Json.parse(
+                "[{\"manager\":\"carol\",\"operation\":\"Update\",\"apiVersion\":\"v1\",\"fieldsType\":\"FieldsV1\","
+                        + "\"fieldsV1\":{\"f:data\":{\"f:a\":{}}}}]"));
+
+        ObjectNode recorded = manager.recordUpdate(live, sent, "dave", "ConfigMap", "v1");
+
+        assertThat(entries(recorded)).extracting(e -> e.path("manager").asText()).containsExactly("carol");
+    }
+
+    @Test
+    void anEmptyManagedFieldsListClearsThem() {
+        ObjectNode live = manager.apply(null, configMap("{'a':'1'}"), "alice", false, "ConfigMap", "v1", MERGE);
+        ObjectNode sent = live.deepCopy();
+        ((ObjectNode) sent.get("metadata")).putArray("managedFields");
+
+        ObjectNode recorded = manager.recordUpdate(live, sent, "dave", "ConfigMap", "v1");
+
+        assertThat(recorded.path("metadata").has("managedFields")).isFalse();
+    }
+
+    @Test
     void aCreateOwnsEveryFieldSent() {
         ObjectNode created = manager.recordUpdate(null, configMap("{'a':'1'}"), "kubectl-create", "ConfigMap", "v1");
 
