@@ -284,6 +284,24 @@ class ServerSideApplyIT {
     }
 
     @Test
+    void serverDryRunAndDiffLeaveTheStoredObjectAlone() throws Exception {
+        Path first = kubectl.file("dry-1.yaml", configMap("dry", "k=1"));
+        Kubectl.Result dry = kubectl.ok("apply", "--server-side", "--dry-run=server", "-f", first.toString());
+        assertThat(dry.stdout()).contains("configmap/dry serverside-applied (server dry run)");
+        assertThat(admin.get("/api/v1/namespaces/ssa/configmaps/dry").code()).isEqualTo(404);
+
+        kubectl.ok("apply", "--server-side", "-f", first.toString());
+        Kubectl.Result same = kubectl.run("diff", "--server-side", "-f", first.toString());
+        Kubectl.Result changed = kubectl.run("diff", "--server-side", "-f",
+                kubectl.file("dry-2.yaml", configMap("dry", "k=2")).toString());
+
+        assertThat(same.exitCode()).as("%s", same).isZero();
+        assertThat(changed.exitCode()).as("kubectl diff exits 1 when something differs: %s", changed).isEqualTo(1);
+        assertThat(changed.stdout()).contains("-  k: \"1\"").contains("+  k: \"2\"");
+        assertThat(stored("dry").at("/data/k").asText()).isEqualTo("1");
+    }
+
+    @Test
     void serverSideApplyValidatesTheConfigurationToo() throws Exception {
         Path file = kubectl.file("typo-ssa.yaml", podWithTypo("typo-ssa"));
 
