@@ -160,9 +160,9 @@ public final class ApiServer implements AutoCloseable {
             audit = new io.kube4j.apiserver.audit.AuditLog(security.auditLogPath(), config.audit().maxSizeMb(),
                     config.audit().maxBackups(), config.audit().maxAgeDays(), clock);
         }
-        server.setHandler(new FrontHandler(authentication(), authorizer,
+        server.setHandler(new io.kube4j.apiserver.dashboard.DashboardHandler(new FrontHandler(authentication(), authorizer,
                 new FrontHandler.Limits(config.maxRequestBodyBytes(), security.maxRequestsInflight(),
-                        security.maxMutatingRequestsInflight()), metrics, audit, clock, watchHandler));
+                        security.maxMutatingRequestsInflight()), metrics, audit, clock, watchHandler)));
         server.setStopTimeout(5_000);
         server.start();
 
