@@ -104,7 +104,7 @@ public final class KubeProxy implements AutoCloseable {
         List<InetAddress> nodeAddresses = Cidr.localAddresses(config.nodePortAddresses(), config.bindAddress());
         switch (config.mode()) {
             case USERSPACE -> userspace = new UserspaceProxier(new UserspaceProxier.Options(config.scheduler(), nodeAddresses,
-                    Runtime.getRuntime().availableProcessors(), 64 * 1024), System::nanoTime);
+                    Runtime.getRuntime().availableProcessors(), UserspaceProxier.DEFAULT_BUFFER), System::nanoTime);
             case IPTABLES, IPVS -> rules = new RuleSync(config, nodeAddresses, dryRun);
         }
         services = new SharedInformer<>(new ResourceClient<>(api, Service.KIND), "", ListRequest.ALL, Duration.ZERO);

@@ -151,7 +151,8 @@ final class Relay implements EventLoop.Handler {
                 dst.write(buffer);
                 if (buffer.hasRemaining()) {
                     if (spare == null || spare.capacity() < buffer.remaining()) {
-                        spare = ByteBuffer.allocate(buffer.capacity());
+                        // sized to the leftover, so a back-pressured idle-ish connection holds little memory
+                        spare = ByteBuffer.allocate(Math.max(buffer.remaining(), 16 * 1024));
                     }
                     spare.clear();
                     spare.put(buffer).flip();

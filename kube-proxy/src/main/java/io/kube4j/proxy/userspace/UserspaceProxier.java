@@ -39,6 +39,9 @@ public final class UserspaceProxier implements AutoCloseable {
         }
     }
 
+    /** The read buffer of each event loop: 256 KiB moves bulk data in a quarter of the system calls of 64 KiB. */
+    public static final int DEFAULT_BUFFER = 256 * 1024;
+
     private final Options options;
     private final LongSupplier nanoTime;
     private final EventLoop[] loops;

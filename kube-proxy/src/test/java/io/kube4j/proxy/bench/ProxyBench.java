@@ -42,11 +42,12 @@ public final class ProxyBench {
         int pings = intArg(args, "--pings", 10_000);
         int rounds = intArg(args, "--rounds", 3);
         int loops = intArg(args, "--loops", Runtime.getRuntime().availableProcessors());
+        int bufferKib = intArg(args, "--buffer-kib", UserspaceProxier.DEFAULT_BUFFER / 1024);
 
         try (BenchServer sink = new BenchServer(new InetSocketAddress("127.0.0.41", 0), false);
              BenchServer echo = new BenchServer(new InetSocketAddress("127.0.0.42", 0), true);
              UserspaceProxier proxy = new UserspaceProxier(new UserspaceProxier.Options("rr", List.of(),
-                     loops, 64 * 1024), System::nanoTime)) {
+                     loops, bufferKib * 1024), System::nanoTime)) {
             InetSocketAddress sinkVip = new InetSocketAddress("127.96.0.41", 17001);
             InetSocketAddress echoVip = new InetSocketAddress("127.96.0.42", 17002);
             TreeMap<ServicePortName, ProxyState.Entry> services = new TreeMap<>();
@@ -54,8 +55,8 @@ public final class ProxyBench {
             add(services, "echo", echoVip, echo.address());
             proxy.apply(new ProxyState(services));
 
-            System.out.printf(Locale.ROOT, "kube-proxy userspace relay benchmark: %d cores, %d relay loops, %d streams x %d s of %d KiB messages, "
-                    + "%d held connections, %d pings, best of %d rounds%n", Runtime.getRuntime().availableProcessors(), loops, streams, seconds,
+            System.out.printf(Locale.ROOT, "kube-proxy userspace relay benchmark: %d cores, %d relay loops (%d KiB buffers), %d streams x %d s of %d KiB messages, "
+                    + "%d held connections, %d pings, best of %d rounds%n", Runtime.getRuntime().availableProcessors(), loops, bufferKib, streams, seconds,
                     MESSAGE / 1024, held, pings, rounds);
             // warm both paths up (JIT), then measure
             throughput(sink, sink.address(), streams, 1);
