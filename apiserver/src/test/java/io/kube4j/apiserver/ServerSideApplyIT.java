@@ -302,6 +302,17 @@ class ServerSideApplyIT {
     }
 
     @Test
+    void movingFromClientSideToServerSideApplyTakesOverWithoutConflicts() throws Exception {
+        kubectl.ok("apply", "-f", kubectl.file("moved-1.yaml", configMap("moved", "k=1")).toString());
+
+        Kubectl.Result moved = kubectl.run("apply", "--server-side", "-f",
+                kubectl.file("moved-2.yaml", configMap("moved", "k=2")).toString());
+
+        assertThat(moved.exitCode()).as("%s", moved).isZero();
+        assertThat(stored("moved").at("/data/k").asText()).isEqualTo("2");
+    }
+
+    @Test
     void serverSideApplyValidatesTheConfigurationToo() throws Exception {
         Path file = kubectl.file("typo-ssa.yaml", podWithTypo("typo-ssa"));
 

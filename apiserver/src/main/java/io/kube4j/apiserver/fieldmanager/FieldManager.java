@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kube4j.apiserver.fieldmanager.ManagedFields.Entry;
 import io.kube4j.apiserver.fieldmanager.ManagedFields.Operation;
+import io.kube4j.common.api.Json;
 import io.kube4j.common.api.meta.Status;
 import io.kube4j.common.api.meta.StatusCause;
 import io.kube4j.common.api.meta.StatusException;
@@ -26,6 +27,9 @@ import java.util.function.BinaryOperator;
  * owns. Pure functions of their arguments and the clock; thread-safe.
  */
 public final class FieldManager {
+
+    private static final String CLIENT_SIDE_APPLY = "kubectl-client-side-apply";
+    private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
     private final Clock clock;
 
@@ -124,7 +128,9 @@ public final class FieldManager {
         List<Entry> entries = live == null ? new ArrayList<>() : ManagedFields.read(live);
         FieldSet appliedSet = fields.of(applied);
 
+        FieldSet lastApplied = lastApplied(live, fields);
         Map<Integer, List<List<String>>> conflicts = new LinkedHashMap<>();
+        Map<Integer, List<List<String>>> taken = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             Entry e = entries.get(i);
             if (e.sameOwner(manager, Operation.Apply, "")) {
@@ -134,7 +140,12 @@ public final class FieldManager {
                 JsonNode wanted = ObjectFields.get(applied, path);
                 JsonNode current = ObjectFields.get(live, path);
                 if (current != null && ObjectFields.isLeafValue(path, wanted) && !ObjectFields.sameValue(current, wanted)) {
-                    conflicts.computeIfAbsent(i, k -> new ArrayList<>()).add(path);
+                    taken.computeIfAbsent(i, k -> new ArrayList<>()).add(path);
+                    // moving from `kubectl apply` to `kubectl apply --server-side` takes over what the
+                    // client-side apply configured without conflicts, as Kubernetes does
+                    if (!(e.manager().equals(CLIENT_SIDE_APPLY) && lastApplied.contains(path))) {
+                        conflicts.computeIfAbsent(i, k -> new ArrayList<>()).add(path);
+                    }
                 }
             }
         }
@@ -148,7 +159,7 @@ public final class FieldManager {
             if (e.sameOwner(manager, Operation.Apply, "")) {
                 own = e;
             } else {
-                result.add(conflicts.containsKey(i) ? e.withFields(e.fields().minus(FieldSet.of(conflicts.get(i)))) : e);
+                result.add(taken.containsKey(i) ? e.withFields(e.fields().minus(FieldSet.of(taken.get(i)))) : e);
             }
         }
         ObjectNode merged = merge.apply(live == null ? io.kube4j.common.api.Json.object() : live, applied);
@@ -166,7 +177,7 @@ public final class FieldManager {
                 pruneEmptyParents(merged, path, kept);
             }
         }
-        boolean unchanged = own != null && previous.equals(appliedSet) && conflicts.isEmpty()
+        boolean unchanged = own != null && previous.equals(appliedSet) && taken.isEmpty()
                 && withoutManagedFields(merged).equals(withoutManagedFields(live));
         String time = unchanged ? own.time() : now();
         Entry applier = new Entry(manager, Operation.Apply, apiVersion, time, "", appliedSet);
@@ -190,6 +201,19 @@ public final class FieldManager {
                 return;
             }
             ObjectFields.remove(object, parent);
+        }
+    }
+
+    /** The fields of the configuration {@code kubectl apply} (client-side) left in its annotation. */
+    private static FieldSet lastApplied(ObjectNode live, ObjectFields fields) {
+        String text = live == null ? "" : live.path("metadata").path("annotations").path(LAST_APPLIED).asText("");
+        if (text.isEmpty()) {
+            return FieldSet.EMPTY;
+        }
+        try {
+            return Json.parse(text) instanceof ObjectNode config ? fields.of(config) : FieldSet.EMPTY;
+        } catch (RuntimeException e) {
+            return FieldSet.EMPTY; // an annotation that is not JSON grants nothing
         }
     }
 

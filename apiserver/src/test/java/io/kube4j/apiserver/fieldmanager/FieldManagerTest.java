@@ -239,6 +239,20 @@ class FieldManagerTest {
     }
 
     @Test
+    void fieldsAClientSideApplyConfiguredPassToTheServerSideApplierWithoutConflict() {
+        ObjectNode csa = configMap("{'a':'1','b':'2'}");
+        ((ObjectNode) csa.get("metadata")).putObject("annotations")
+                .put("kubectl.kubernetes.io/last-applied-configuration", "{\"data\":{\"a\":\"1\"}}");
+        ObjectNode live = manager.recordUpdate(null, csa, "kubectl-client-side-apply", "ConfigMap", "v1");
+
+        ObjectNode applied = manager.apply(live, configMap("{'a':'9'}"), "kubectl", false, "ConfigMap", "v1", MERGE);
+
+        assertThat(applied.path("data").path("a").asText()).isEqualTo("9");
+        assertThatThrownBy(() -> manager.apply(live, configMap("{'b':'9'}"), "kubectl", false, "ConfigMap", "v1", MERGE))
+                .as("b was never in the client-side configuration").hasMessageContaining(".data.b");
+    }
+
+    @Test
     void aCreateOwnsEveryFieldSent() {
         ObjectNode created = manager.recordUpdate(null, configMap("{'a':'1'}"), "kubectl-create", "ConfigMap", "v1");
 
