@@ -124,6 +124,22 @@ class ServiceAllocationIT {
     }
 
     @Test
+    void servicesStoredWithoutClaimsAreClaimedAfterARestart(Etcd etcd) throws Exception {
+        String ns = namespace("alloc-repair");
+        TestClient.Reply old = a.post("/api/v1/namespaces/" + ns + "/services", service("old", "ClusterIP", "127.96.9.9", 0));
+        assertThat(old.code()).as(old.body()).isEqualTo(201);
+        // as if written before allocation existed: the claim key is gone
+        try (io.etcd.jetcd.Client client = io.etcd.jetcd.Client.builder().endpoints(etcd.endpoints().toArray(String[]::new)).build()) {
+            client.getKVClient().delete(io.etcd.jetcd.ByteSequence.from(first.etcdPrefix() + "/ranges/serviceips/127.96.9.9",
+                    java.nio.charset.StandardCharsets.UTF_8)).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        first.restart();
+        a = first.admin();
+        TestClient.Reply again = a.post("/api/v1/namespaces/" + ns + "/services", service("new", "ClusterIP", "127.96.9.9", 0));
+        assertThat(again.code()).as(again.body()).isEqualTo(422);
+    }
+
+    @Test
     void nodePortsComeFromTheRangeAndATakenOrForeignPortIsRejected() throws Exception {
         String ns = namespace("alloc-ports");
         TestClient.Reply auto = a.post("/api/v1/namespaces/" + ns + "/services", service("auto", "NodePort", null, 0));

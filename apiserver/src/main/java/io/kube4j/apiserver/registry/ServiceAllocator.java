@@ -39,6 +39,7 @@ public final class ServiceAllocator implements Claims {
     private final ServiceRanges ranges;
     private final ServiceRanges.Ipv4Range ipRange;
     private final Clock clock;
+    private volatile boolean repaired;
 
     public ServiceAllocator(Storage storage, String root, ServiceRanges ranges, Clock clock) {
         this.storage = storage;
@@ -60,6 +61,9 @@ public final class ServiceAllocator implements Claims {
     public Claim claim(ResourceType type, ObjectNode service, ObjectNode old) {
         if (!isService(type)) {
             return Claim.NONE;
+        }
+        if (!repaired) {
+            repair(type);
         }
         ObjectNode spec = Nodes.object(service, "spec");
         String name = service.path("metadata").path("name").asText("");
@@ -88,6 +92,43 @@ public final class ServiceAllocator implements Claims {
         }
         String uid = held.path("metadata").path("uid").asText("");
         keys.forEach(key -> free(key, uid));
+    }
+
+    /**
+     * Claims what stored Services hold but no key records (Services written before allocation
+     * existed, or restored from a backup), once per apiserver before its first allocation.
+     */
+    private synchronized void repair(ResourceType type) {
+        if (repaired) {
+            return;
+        }
+        String prefix = type.keyPrefix(root);
+        List<Storage.Entry> stored;
+        try {
+            stored = storage.list(prefix, prefix, 0, 0).entries();
+        } catch (StorageException e) {
+            return; // tried again before the next allocation
+        }
+        for (Storage.Entry entry : stored) {
+            JsonNode service = parse(entry.value());
+            if (!(service instanceof ObjectNode object)) {
+                continue;
+            }
+            Owner owner = owner(type, object);
+            for (String key : keysOf(object)) {
+                String value = key.substring(key.lastIndexOf('/') + 1);
+                boolean inRange = key.startsWith(ipPrefix()) ? ipRange.indexOf(value) >= 0
+                        : Integer.parseInt(value) >= ranges.nodePortMin() && Integer.parseInt(value) <= ranges.nodePortMax();
+                if (inRange) {
+                    try {
+                        storage.create(key, owner.value(clock.instant()));
+                    } catch (StorageException e) {
+                        // held already (EXISTS), or etcd trouble: the next apiserver start tries again
+                    }
+                }
+            }
+        }
+        repaired = true;
     }
 
     private static boolean isService(ResourceType type) {
