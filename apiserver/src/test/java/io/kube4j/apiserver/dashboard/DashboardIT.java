@@ -25,7 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The dashboard in a real headless Chromium against a real apiserver and etcd. There is no kubelet or
  * controller here: the test plays their parts by API writes (node status, pod phases, the pods a
- * ReplicaSet would make), and checks what the page shows. Screenshots go to target/dashboard-screenshots.
+ * ReplicaSet would make) and serves n1's container log over HTTPS, and checks what the page shows. Screenshots go to target/dashboard-screenshots.
  * Without Chromium (or node/playwright-core) the browser tests are skipped loudly, or fail when CI=true.
  */
 @EtcdTest
@@ -41,6 +41,7 @@ class DashboardIT {
     static TestClient admin;
     static String adminToken;
     static Browser browser;
+    static KubeletLogEndpoint kubelet;
 
     @BeforeAll
     static void start(Etcd etcd) throws Exception {
@@ -51,8 +52,11 @@ class DashboardIT {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return config;
+            Path pki = TestCluster.pkiOf(config);
+            return config.withKubeletClient(new io.kube4j.apiserver.server.ApiServerConfig.KubeletClient(
+                    pki.resolve("apiserver-kubelet-client.crt"), pki.resolve("apiserver-kubelet-client.key"), pki.resolve("ca.crt")));
         });
+        kubelet = new KubeletLogEndpoint(cluster.pki(), "n1");
         admin = cluster.admin();
         adminToken = Files.readAllLines(cluster.pki().resolve("tokens.csv")).stream()
                 .filter(line -> line.split(",")[1].equals("admin")).map(line -> line.split(",")[0]).findFirst().orElseThrow();
@@ -62,6 +66,9 @@ class DashboardIT {
     static void stop() {
         if (browser != null) {
             browser.close();
+        }
+        if (kubelet != null) {
+            kubelet.close(); // first: ends the log stream the apiserver still proxies
         }
         if (cluster != null) {
             cluster.close();
@@ -176,14 +183,19 @@ class DashboardIT {
         assertThat(b.text(".node[data-node='n1'] [data-role='status']")).isEqualTo("Ready");
         b.screenshot(SHOTS.resolve("03-cluster-map-node-unknown.png"));
 
-        // pod detail: YAML, conditions, containers, and the log (no kubelet here: its failure is shown)
+        // pod detail: YAML, conditions, containers, and the log followed through the apiserver from n1's kubelet endpoint
         b.click(".node[data-node='n1'] a.chip[data-key='pod:default/web-7c9f-a']");
         b.waitText("[data-role='yaml']", "name: web-7c9f-a");
         b.waitText("[data-role='conditions']", "Ready");
         b.waitText("[data-role='containers']", "nginx:1.27");
+        kubelet.write("nginx: start worker processes");
         b.click("#log-follow");
-        b.waitVisible("#log-error .alert");
+        b.waitText("#log", "nginx: start worker processes");
+        kubelet.write("10.244.0.1 - - \"GET / HTTP/1.1\" 200 615");
+        b.waitText("#log", "\"GET / HTTP/1.1\" 200");
+        assertThat(b.text("#log-follow")).isEqualTo("Stop following");
         b.screenshot(SHOTS.resolve("04-pod-detail.png"));
+        b.click("#log-follow");
 
         b.click("nav a[href='#/events']");
         b.waitText("#events-live", "FailedScheduling");
@@ -254,6 +266,7 @@ class DashboardIT {
         b.screenshot(SHOTS.resolve("09-scale-forbidden.png"));
     }
 
+    /** A node with capacity and a Ready condition; n1's kubelet address is the log endpoint of this test. */
     private static void node(String name) throws Exception {
         created(admin.post("/api/v1/nodes", """
                 {"metadata":{"name":"%s","labels":{"kubernetes.io/hostname":"%s"}}%s}"""
@@ -261,7 +274,10 @@ class DashboardIT {
         status("/api/v1/nodes/" + name, """
                 {"status":{"capacity":{"cpu":"4","memory":"8Gi","pods":"110"},"allocatable":{"cpu":"4","memory":"8Gi","pods":"110"},
                  "conditions":[{"type":"Ready","status":"True","reason":"KubeletReady","lastHeartbeatTime":"%s","lastTransitionTime":"%s"}],
-                 "nodeInfo":{"kubeletVersion":"v1.32.0-kube4j"}}}""".formatted(Instant.now(), Instant.now()));
+                 "addresses":[{"type":"InternalIP","address":"127.0.0.1"}],
+                 "daemonEndpoints":{"kubeletEndpoint":{"Port":%d}},
+                 "nodeInfo":{"kubeletVersion":"v1.32.0-kube4j"}}}""".formatted(Instant.now(), Instant.now(),
+                name.equals("n1") ? kubelet.port() : 1));
     }
 
     private static void pod(String name, String node, String replicaSetUid) throws Exception {
