@@ -111,4 +111,23 @@ class ProxyCommandIT {
             assertThat(p.await(30)).isEqualTo(0);
         }
     }
+
+    @Test
+    void dryRunPrintsTheIpvsTableWithTheConfiguredScheduler(@TempDir Path dir) throws Exception {
+        String ns = fixture.namespace("dry-ipvs");
+        Service svc = fixture.service(ns, "web", "ClusterIP", 18092);
+        fixture.endpoints(ns, "web", echoes.get(0).port(), echoes.stream().map(EchoServer::ip).toList());
+        Path kubeconfig = ProxyProcess.kubeconfig(fixture.cluster().pki(), fixture.cluster().url().toString(), dir);
+        Path config = dir.resolve("proxy.yaml");
+        Files.writeString(config, "mode: ipvs\nipvs: {scheduler: wrr}\nhealthzBindAddress: 127.0.0.1:0\nmetricsBindAddress: 127.0.0.1:0\n");
+        try (ProxyProcess p = ProxyProcess.launch("--kubeconfig", kubeconfig.toString(), "--config", config.toString(), "--dry-run")) {
+            String vip = clusterIp(svc) + ":18092";
+            await().atMost(WAIT).until(() -> p.stdout().stream().anyMatch(l -> l.equals("-A -t " + vip + " -s wrr")));
+            String rules = String.join("\n", p.stdout());
+            assertThat(rules).contains("ip addr replace " + clusterIp(svc) + "/32 dev kube-ipvs0")
+                    .contains("-a -t " + vip + " -r " + echoes.get(1).ip() + ":" + echoes.get(1).port() + " -m -w 1");
+            p.terminate();
+            assertThat(p.await(30)).isEqualTo(0);
+        }
+    }
 }

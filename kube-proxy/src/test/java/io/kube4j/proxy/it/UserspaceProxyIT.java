@@ -233,4 +233,25 @@ class UserspaceProxyIT {
             proxy.close();
         }
     }
+
+    @Test
+    void weightedRoundRobinFollowsTheWeightsAnnotation() throws Exception {
+        String ns = fixture.namespace("wrr");
+        Service svc = fixture.service(ns, "web", "ClusterIP", 18084);
+        fixture.endpoints(ns, "web", echoes.get(0).port(), List.of(echoes.get(0).ip(), echoes.get(1).ip()));
+        var endpoints = fixture.endpoints.get(ns, "web");
+        endpoints.metadata().annotation(io.kube4j.proxy.state.StateBuilder.WEIGHTS, echoes.get(0).ip() + "=3," + echoes.get(1).ip() + "=1");
+        fixture.endpoints.update(endpoints);
+        KubeProxy proxy = fixture.startProxy(ProxyFixture.config().withScheduler("wrr"));
+        try {
+            InetSocketAddress vip = new InetSocketAddress(clusterIp(svc), 18084);
+            awaitServing(vip);
+            await().atMost(WAIT).until(() -> IpvsTable.format(proxy.table()).contains(" 3      "));
+            // weights 3:1 → 30 and 10 of 40 connections
+            Map<String, Integer> counts = spread(vip, 40, null);
+            assertThat(counts).containsEntry("echo-21", 30).containsEntry("echo-22", 10);
+        } finally {
+            proxy.close();
+        }
+    }
 }
