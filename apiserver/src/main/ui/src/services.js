@@ -18,13 +18,26 @@ function endpointList(endpoints) {
   return entries.length ? `<ul>${entries.join('')}</ul>` : '<span class="muted">none</span>';
 }
 
+/** kube-proxy's mode and scheduler from its published configuration (ConfigMap kube-system/kube-proxy, as kubeadm does). */
+function proxyConfig(configMaps) {
+  const map = configMaps.items.get('kube-system/kube-proxy');
+  if (configMaps.error) return `<p class="muted" data-role="proxy">kube-proxy configuration: not readable with this token (${esc(configMaps.error.message)})</p>`;
+  if (!map) return '<p class="muted" data-role="proxy">kube-proxy configuration: not published (no ConfigMap kube-system/kube-proxy).</p>';
+  const text = Object.values(map.data || {}).join('\n');
+  const field = (name) => (new RegExp(`^\\s*${name}:\\s*["']?([\\w-]*)`, 'm').exec(text) || [])[1] || '';
+  return `<p data-role="proxy">kube-proxy: mode <strong>${esc(field('mode') || 'default')}</strong>,
+    scheduler <strong>${esc(field('scheduler') || 'rr')}</strong> <span class="muted">(ConfigMap kube-system/kube-proxy)</span></p>`;
+}
+
 export function servicesView(root, ctx) {
   const services = collection(resourcePath('', 'v1', 'services', ctx.namespace));
   const endpoints = collection(resourcePath('', 'v1', 'endpoints', ctx.namespace));
+  const configMaps = collection(`/api/v1/namespaces/kube-system/configmaps?fieldSelector=${encodeURIComponent('metadata.name=kube-proxy')}`);
   root.innerHTML = `<h2>Services</h2>
     <p class="muted">Traffic to a service's cluster IP is spread by kube-proxy over the ready endpoints below.</p>
     <div id="services-live"></div>`;
-  return live(root.querySelector('#services-live'), [services, endpoints], () => errorHtml(services.error, 'list services')
+  return live(root.querySelector('#services-live'), [services, endpoints, configMaps], () => proxyConfig(configMaps)
+    + errorHtml(services.error, 'list services')
     + errorHtml(endpoints.error, 'list endpoints')
     + `<table><thead><tr><th>Service</th><th>Type</th><th>Cluster IP</th><th>Ports</th><th>Selector</th><th>Endpoints</th></tr></thead><tbody>
       ${services.list().sort((a, b) => keyOf(a).localeCompare(keyOf(b))).map((s) => `<tr data-service="${esc(keyOf(s))}">

@@ -217,6 +217,8 @@ class DashboardIT {
         created(admin.post("/apis/coordination.k8s.io/v1/namespaces/kube-system/leases", """
                 {"metadata":{"name":"kube-scheduler"},"spec":{"holderIdentity":"scheduler-a_1","leaseDurationSeconds":3600,
                  "renewTime":"%s","leaseTransitions":0}}""".formatted(microTime(Instant.now()))));
+        created(admin.post("/api/v1/namespaces/kube-system/configmaps", """
+                {"metadata":{"name":"kube-proxy"},"data":{"config.conf":"mode: userspace\\nipvs:\\n  scheduler: lc\\n"}}"""));
         b.goTo(cluster.url() + "/ui/#/services");
         if (b.count("#token") > 0) {
             b.fill("#token", adminToken);
@@ -224,6 +226,7 @@ class DashboardIT {
         }
         b.waitText("tr[data-service='default/web']", "10.244.1.5:8080 (web-7c9f-a)");
         b.waitText("tr[data-service='default/web']", "not ready");
+        b.waitText("[data-role='proxy']", "scheduler lc");
         b.screenshot(SHOTS.resolve("06-services.png"));
         b.click("nav a[href='#/control']");
         b.waitText("[data-lease='kube-scheduler']", "leader active");
