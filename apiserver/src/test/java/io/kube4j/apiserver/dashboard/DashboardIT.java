@@ -168,6 +168,11 @@ class DashboardIT {
         pod("web-7c9f-e", "n2", rsUid);
         b.waitCount("#workloads-live tr.rs .chip", 5);
         b.screenshot(SHOTS.resolve("02-workloads.png"));
+        b.click("tr[data-deployment='default/web'] button[data-action='restart']");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !admin.get("/apis/apps/v1/namespaces/default/deployments/web").json()
+                .path("spec").path("template").path("metadata").path("annotations").path("kubectl.kubernetes.io/restartedAt")
+                .asText().isEmpty());
+        b.waitText("#workload-result", "restart deployment default/web: done");
 
         // keyboard: the nav links work with Enter
         b.press("nav a[href='#/map']", "Enter");
@@ -178,13 +183,16 @@ class DashboardIT {
                 {"status":{"conditions":[{"type":"Ready","status":"Unknown","reason":"NodeStatusUnknown",
                   "message":"Kubelet stopped posting node status.","lastHeartbeatTime":"%s","lastTransitionTime":"%s"}]}}"""
                 .formatted(Instant.now().minusSeconds(50), Instant.now()));
+        TestClient.Reply cordon = admin.patch("/api/v1/nodes/n1", MERGE, "{\"spec\":{\"unschedulable\":true}}");
+        assertThat(cordon.code()).as(cordon.body()).isEqualTo(200);
+        b.waitVisible(".node[data-node='n1'] [data-role='cordoned']");
         b.waitVisible(".node[data-node='n2'][data-status='Unknown']");
         assertThat(b.text(".node[data-node='n2'] [data-role='status']")).isEqualTo("Unknown");
         assertThat(b.text(".node[data-node='n1'] [data-role='status']")).isEqualTo("Ready");
         b.screenshot(SHOTS.resolve("03-cluster-map-node-unknown.png"));
 
         // pod detail: YAML, conditions, containers, and the log followed through the apiserver from n1's kubelet endpoint
-        b.click(".node[data-node='n1'] a.chip[data-key='pod:default/web-7c9f-a']");
+        b.press(".node[data-node='n1'] a.chip[data-key='pod:default/web-7c9f-a']", "Enter"); // keyboard: links all the way
         b.waitText("[data-role='yaml']", "name: web-7c9f-a");
         b.waitText("[data-role='conditions']", "Ready");
         b.waitText("[data-role='containers']", "nginx:1.27");
