@@ -34,7 +34,7 @@ public final class DashboardHandler extends Handler.Wrapper {
             "json", "application/json");
 
     private final ClassLoader loader;
-    /** Assets never change while the process runs; a missing one is remembered as an empty array. */
+    /** The assets found so far (they never change while the process runs); only names that exist are kept. */
     private final Map<String, byte[]> assets = new ConcurrentHashMap<>();
 
     public DashboardHandler(Handler next) {
@@ -88,13 +88,20 @@ public final class DashboardHandler extends Handler.Wrapper {
         if (!known || name.contains("..") || name.contains("//") || name.contains("\\") || name.startsWith("/")) {
             return new byte[0];
         }
-        return assets.computeIfAbsent(name, n -> {
-            try (InputStream in = loader.getResourceAsStream(ROOT + n)) {
-                return in == null ? new byte[0] : in.readAllBytes();
-            } catch (IOException e) {
-                return new byte[0];
+        byte[] cached = assets.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        try (InputStream in = loader.getResourceAsStream(ROOT + name)) {
+            if (in == null) {
+                return new byte[0]; // not remembered: unauthenticated clients choose these names
             }
-        });
+            byte[] bytes = in.readAllBytes();
+            assets.put(name, bytes);
+            return bytes;
+        } catch (IOException e) {
+            return new byte[0];
+        }
     }
 
     static String type(String name) {
