@@ -75,7 +75,11 @@ class KubeletDockerIT {
             if (docker != null && harness != null) {
                 // whatever the kubelet left behind, even after a failure
                 for (Container c : owned()) {
-                    docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+                    try {
+                        docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+                    } catch (com.github.dockerjava.api.exception.NotFoundException | com.github.dockerjava.api.exception.ConflictException gone) {
+                        // removed meanwhile (by the stopping kubelet), or its removal is already in progress
+                    }
                 }
             }
             if (cluster != null) {
