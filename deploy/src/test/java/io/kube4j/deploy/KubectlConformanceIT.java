@@ -146,7 +146,13 @@ class KubectlConformanceIT {
     void authCanIAndWhoami() throws Exception {
         assertThat(kubectl.ok("auth", "can-i", "create", "pods", "-n", NS).trim()).isEqualTo("yes");
         assertThat(kubectl.ok("auth", "whoami")).contains("admin");
-        // the namespace's default service account, through a bound token (kube4j does not implement impersonation)
+        assertThat(kubectl.run(Duration.ofSeconds(30), "auth", "can-i", "list", "pods", "-n", NS, "--as=alice").out().trim())
+                .isEqualTo("no");
+        LocalCluster.Result impersonated = kubectl.run(Duration.ofSeconds(30), "auth", "can-i", "delete", "nodes",
+                "--as=system:serviceaccount:" + NS + ":default");
+        assertThat(impersonated.out().trim()).isEqualTo("no");
+        assertThat(kubectl.ok("auth", "whoami", "--as=alice", "--as-group=devs")).contains("alice", "devs");
+        // the namespace's default service account, through a bound token
         String token = kubectl.ok("create", "token", "default", "-n", NS).trim();
         Path empty = Files.writeString(dir.resolve("empty.kubeconfig"), "apiVersion: v1\nkind: Config\n");
         LocalCluster.Result no = Processes.run(java.util.List.of(Kubectl.binary(), "--kubeconfig", empty.toString(),
@@ -155,6 +161,13 @@ class KubectlConformanceIT {
                 Map.of(), Duration.ofSeconds(30));
         assertThat(no.out().trim()).as(no.err()).isEqualTo("no");
         assertThat(no.exit()).isNotZero();
+        // and it may not impersonate anyone
+        LocalCluster.Result escalate = Processes.run(java.util.List.of(Kubectl.binary(), "--kubeconfig", empty.toString(),
+                "--server", "https://127.0.0.1:" + cluster.securePort, "--certificate-authority",
+                cluster.home.resolve("pki/ca.crt").toString(), "--token", token, "--as=admin", "get", "nodes"),
+                Map.of(), Duration.ofSeconds(30));
+        assertThat(escalate.exit()).isNotZero();
+        assertThat(escalate.err()).contains("cannot impersonate");
     }
 
     @Test

@@ -82,6 +82,12 @@ public final class FrontHandler extends Handler.Wrapper {
             user = publicPath ? UserInfo.ANONYMOUS : null;
             authFailure = e.getMessage();
         }
+        String impersonationDenied = null;
+        if (user != null && request.getHeaders().contains(Impersonation.USER)) {
+            Impersonation.Result impersonated = Impersonation.apply(user, request, path, authorizer);
+            user = impersonated.user();
+            impersonationDenied = impersonated.denied();
+        }
         org.eclipse.jetty.util.Fields query = Request.extractQueryParameters(request);
         RequestAttributes attributes = RequestAttributesParser.parse(user == null ? UserInfo.ANONYMOUS : user,
                 request.getMethod(), path, query.getValue("watch"), query.getValue("fieldSelector"));
@@ -89,6 +95,10 @@ public final class FrontHandler extends Handler.Wrapper {
         if (user == null) {
             LOG.debug("401 for {}: {}", path, authFailure);
             Replies.status(response, exchange, Status.failure(401, "Unauthorized", "Unauthorized"));
+            return true;
+        }
+        if (impersonationDenied != null) {
+            Replies.status(response, exchange, Status.failure(403, "Forbidden", impersonationDenied));
             return true;
         }
         request.setAttribute(RequestContext.USER, user);
