@@ -43,7 +43,7 @@ class SchedulingIT {
 
     @AfterEach
     void clean() {
-        fixture.clean(NS);
+        fixture.cleanAndSync(NS);
     }
 
     @Test

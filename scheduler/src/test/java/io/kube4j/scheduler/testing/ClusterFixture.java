@@ -127,6 +127,33 @@ public final class ClusterFixture implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #clean} and then a barrier: a sentinel pod must be judged against no nodes at all ("0/0 nodes"),
+     * which shows the running scheduler has seen every node deletion, so the next test cannot meet a
+     * deleted node in its cache. A sentinel bound to a stale node is removed and another one tried.
+     */
+    public void cleanAndSync(String namespace) {
+        clean(namespace);
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            String name = "sync-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            createPod(namespace, PodBuilder.pod(name));
+            try {
+                return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> {
+                    Pod pod = get(namespace, name);
+                    if (!pod.nodeName().isEmpty()) {
+                        return Optional.of(false);
+                    }
+                    return condition(pod).filter(c -> c.path("status").asText().equals("False"))
+                            .map(c -> c.path("message").asText().startsWith("0/0 nodes"));
+                }, Optional::isPresent).orElse(false);
+            } catch (org.awaitility.core.ConditionTimeoutException noVerdictYet) {
+                return false;
+            } finally {
+                pods.delete(namespace, name, Json.parse("{\"gracePeriodSeconds\":0}"));
+            }
+        });
+    }
+
     /** A kubeconfig for {@code identity} aimed at this apiserver (the PKI's copy points at 127.0.0.1:6443). */
     public Path kubeconfig(String identity) throws Exception {
         Path source = cluster.pki().resolve(identity + ".kubeconfig");
