@@ -36,17 +36,19 @@ final class BenchCluster implements AutoCloseable {
     final int securePort;
     final int kubeletPort;
     final int proxyHealthzPort;
+    final int etcdPort;
     final double upSeconds;
     private final Map<String, String> env;
     private final List<Process> started = new ArrayList<>();
 
-    private BenchCluster(Path repo, Path home, int securePort, int kubeletPort, int proxyHealthzPort,
+    private BenchCluster(Path repo, Path home, int securePort, int kubeletPort, int proxyHealthzPort, int etcdPort,
                          Map<String, String> env, double upSeconds) {
         this.repo = repo;
         this.home = home;
         this.securePort = securePort;
         this.kubeletPort = kubeletPort;
         this.proxyHealthzPort = proxyHealthzPort;
+        this.etcdPort = etcdPort;
         this.env = env;
         this.upSeconds = upSeconds;
     }
@@ -60,7 +62,8 @@ final class BenchCluster implements AutoCloseable {
         int proxyHealthz = freePort();
         env.put("KUBE4J_HOME", home.toString());
         env.put("KUBE4J_SECURE_PORT", Integer.toString(securePort));
-        env.put("KUBE4J_ETCD_PORT", Integer.toString(freePortPair()));
+        int etcdPort = freePortPair();
+        env.put("KUBE4J_ETCD_PORT", Integer.toString(etcdPort));
         env.put("KUBE4J_KUBELET_PORT", Integer.toString(kubeletPort));
         env.put("KUBE4J_PROXY_HEALTHZ_PORT", Integer.toString(proxyHealthz));
         env.put("KUBE4J_PROXY_METRICS_PORT", Integer.toString(freePort()));
@@ -69,7 +72,7 @@ final class BenchCluster implements AutoCloseable {
         env.putAll(extraEnv);
         long began = System.nanoTime();
         String[] result = script(repo, env, Duration.ofMinutes(3), "up", "--nodes", Integer.toString(nodes));
-        BenchCluster cluster = new BenchCluster(repo, home, securePort, kubeletPort, proxyHealthz, env,
+        BenchCluster cluster = new BenchCluster(repo, home, securePort, kubeletPort, proxyHealthz, etcdPort, env,
                 (System.nanoTime() - began) / 1e9);
         if (!result[0].equals("0")) {
             String logs = cluster.logTails();

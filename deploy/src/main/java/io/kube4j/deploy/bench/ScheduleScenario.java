@@ -25,10 +25,12 @@ final class ScheduleScenario {
     }
 
     /**
-     * @param qps the restarted scheduler's {@code clientConnection.qps} and burst; 0 keeps its default
-     *            (50, as kube-scheduler's), which then bounds the binds per second
+     * @param qps  the restarted scheduler's {@code clientConnection.qps} and burst; 0 keeps its default
+     *             (50, as kube-scheduler's), which then bounds the binds per second
+     * @param heap the restarted scheduler's {@code -Xmx}, empty to keep the launcher's
      */
-    static List<Figure> run(BenchCluster cluster, ApiClient api, int nodes, int pods, int bindings, int qps) throws IOException {
+    static List<Figure> run(BenchCluster cluster, ApiClient api, int nodes, int pods, int bindings, int qps, String heap)
+            throws IOException {
         Duration deadline = Duration.ofSeconds(60 + pods / 20);
         Parallel.Result made = Parallel.run(nodes, 16, deadline,
                 i -> api.send("POST", "/api/v1/nodes", Json.bytes(Objects.node(nodeName(i), LABEL)), "application/json"));
@@ -51,6 +53,9 @@ final class ScheduleScenario {
                 Files.writeString(config, "apiVersion: kubescheduler.config.k8s.io/v1\nkind: KubeSchedulerConfiguration\n"
                         + "clientConnection: {qps: " + qps + ", burst: " + qps + "}\n");
                 unelected = BenchCluster.withFlag(unelected, "--config", config.toString());
+            }
+            if (!heap.isEmpty()) {
+                unelected.replaceAll(arg -> arg.startsWith("-Xmx") ? "-Xmx" + heap : arg);
             }
             cluster.start("kube-scheduler", unelected);
             tracker.awaitBound(pods, deadline.plusSeconds(60));
