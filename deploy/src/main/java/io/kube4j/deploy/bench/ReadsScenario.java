@@ -53,7 +53,7 @@ final class ReadsScenario {
                 Stats raw = timed(lists, () -> check(kv.get(prefix, range).get(60, TimeUnit.SECONDS).getKvs().size(), expected, "etcd range"));
                 Stats cache = timed(lists, () -> check(api.get(path + "?resourceVersion=0").path("items").size(), expected, "cache list"));
                 Stats fromEtcd = timed(lists, () -> check(api.get(path).path("items").size(), expected, "etcd list"));
-                String size = String.format("%,d", expected);
+                String size = String.format("%,d", expected) + (ns[0].equals(bigNamespace) ? " bound" : "");
                 figures.add(Figure.info("reads", "list " + size + " pods, watch cache p50", cache.p50(), "ms", "jetcd range p50", raw.p50()));
                 figures.add(Figure.target("reads", "list " + size + " pods, watch cache p99", cache.p99(), "ms", "jetcd range p99", raw.p99(),
                         "<= 200 ms", cache.p99() <= 200));
