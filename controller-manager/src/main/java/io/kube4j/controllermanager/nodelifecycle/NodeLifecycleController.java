@@ -109,7 +109,9 @@ public final class NodeLifecycleController implements Controller {
         Probe probe = probes.compute(name, (k, p) -> p == null || !p.heartbeat().equals(heartbeat) ? new Probe(heartbeat, now) : p);
         Duration silence = Duration.between(probe.observedAt(), now);
         boolean stale = silence.compareTo(options.nodeMonitorGracePeriod()) > 0;
-        String readyStatus = ready.map(c -> c.path("status").asText("Unknown")).orElse("Unknown");
+        // A node that has not reported Ready yet (just registered) gets its grace period before it counts
+        // as unreachable, as Kubernetes gives new nodes a start-up grace.
+        String readyStatus = ready.map(c -> c.path("status").asText("Unknown")).orElse(stale ? "Unknown" : "True");
         List<Pod> onNode = pods.indexer().byIndex(NODE_INDEX, name);
         if (stale && !readyStatus.equals("Unknown")) {
             writes.markUnknown(node, now);
