@@ -17,11 +17,11 @@ import java.util.concurrent.TimeUnit;
  * separate OS process, in a private home directory on free ports, so it never meets a developer's own
  * laptop cluster. {@link #close()} runs {@code down --purge}.
  */
-final class LocalCluster implements AutoCloseable {
+public final class LocalCluster implements AutoCloseable {
 
-    final Path repo;
-    final Path home;
-    final int securePort;
+    public final Path repo;
+    public final Path home;
+    public final int securePort;
     private final Map<String, String> env = new HashMap<>();
 
     private LocalCluster(Path repo, Path home, int securePort) {
@@ -30,12 +30,12 @@ final class LocalCluster implements AutoCloseable {
         this.securePort = securePort;
     }
 
-    static Path repo() {
+    public static Path repo() {
         return Path.of(System.getProperty("kube4j.repo", "..")).toAbsolutePath().normalize();
     }
 
     /** Starts {@code nodes} nodes; {@code extraEnv} passes flags such as KUBE4J_CONTROLLER_MANAGER_ARGS. */
-    static LocalCluster up(int nodes, boolean standby, Map<String, String> extraEnv) throws IOException, InterruptedException {
+    public static LocalCluster up(int nodes, boolean standby, Map<String, String> extraEnv) throws IOException, InterruptedException {
         Path home = Files.createTempDirectory("kube4j-e2e-");
         LocalCluster cluster = new LocalCluster(repo(), home, freePort());
         cluster.env.put("KUBE4J_HOME", home.toString());
@@ -81,29 +81,29 @@ final class LocalCluster implements AutoCloseable {
         return jars;
     }
 
-    Path kubeconfig() {
+    public Path kubeconfig() {
         return home.resolve("admin.kubeconfig");
     }
 
-    Result script(Duration timeout, String... args) throws IOException, InterruptedException {
+    public Result script(Duration timeout, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(repo.resolve("deploy/kube4j").toString());
         command.addAll(List.of(args));
         return Processes.run(command, env, timeout);
     }
 
-    long pid(String component) throws IOException {
+    public long pid(String component) throws IOException {
         return Long.parseLong(Files.readString(home.resolve("run/" + component + ".pid")).trim());
     }
 
     /** SIGKILL, as a crash would: the component gets no chance to clean up. */
-    void kill9(String component) throws IOException, InterruptedException {
+    public void kill9(String component) throws IOException, InterruptedException {
         long pid = pid(component);
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
     }
 
-    String log(String component) {
+    public String log(String component) {
         try {
             return Files.readString(home.resolve("logs/" + component + ".log"), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -112,7 +112,7 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /** The last lines of every component's log, for failure messages. */
-    String logs() {
+    public String logs() {
         StringBuilder all = new StringBuilder();
         try (var files = Files.list(home.resolve("logs"))) {
             for (Path file : files.sorted().filter(f -> !f.endsWith("audit.log")).toList()) {
@@ -134,7 +134,7 @@ final class LocalCluster implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -153,6 +153,6 @@ final class LocalCluster implements AutoCloseable {
         throw new IOException("no two adjacent free ports");
     }
 
-    record Result(int exit, String out, String err) {
+    public record Result(int exit, String out, String err) {
     }
 }

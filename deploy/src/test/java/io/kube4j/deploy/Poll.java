@@ -5,13 +5,13 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** Polls a condition until it yields a value or the deadline passes; never sleeps as synchronisation. */
-final class Poll {
+public final class Poll {
 
     private Poll() {
     }
 
     /** Returns the first non-empty value of {@code probe}; fails with {@code what} and the last error after {@code within}. */
-    static <T> T until(Duration within, String what, Callable<Optional<T>> probe) throws InterruptedException {
+    public static <T> T until(Duration within, String what, Callable<Optional<T>> probe) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         Exception last = null;
         while (true) {
@@ -31,7 +31,7 @@ final class Poll {
         }
     }
 
-    static void untilTrue(Duration within, String what, Callable<Boolean> probe) throws InterruptedException {
+    public static void untilTrue(Duration within, String what, Callable<Boolean> probe) throws InterruptedException {
         until(within, what, () -> probe.call() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 }
