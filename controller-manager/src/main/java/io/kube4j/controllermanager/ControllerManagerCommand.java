@@ -4,7 +4,8 @@ import io.kube4j.common.client.ClientConfig;
 import io.kube4j.common.client.Kubeconfig;
 import io.kube4j.common.client.KubeconfigException;
 import io.kube4j.common.daemon.Daemons;
-import io.kube4j.common.daemon.Logging;
+import io.kube4j.common.daemon.GracefulStop;
+import io.kube4j.common.daemon.LogFlags;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -13,9 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -88,11 +86,8 @@ public final class ControllerManagerCommand implements Callable<Integer> {
             description = "how often quota usage is recomputed in full (default ${DEFAULT-VALUE})")
     Duration resourceQuotaSyncPeriod;
 
-    @Option(names = "--log-format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
-    Logging.Format logFormat;
-
-    @Option(names = {"-v", "--v"}, defaultValue = "0", paramLabel = "N", description = "log verbosity (default ${DEFAULT-VALUE})")
-    int verbosity;
+    @CommandLine.Mixin
+    LogFlags logging;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -104,46 +99,20 @@ public final class ControllerManagerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ControllerManagerOptions options = options();
-        Logging.configure(logFormat, verbosity);
+        logging.apply();
         ControllerManager manager = new ControllerManager(options, Clock.systemUTC());
-        CountDownLatch exited = new CountDownLatch(1);
-        AtomicBoolean mainDone = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            if (mainDone.get()) {
-                return; // an exit the command chose (lost lease, failure): nothing left to stop
-            }
-            LOG.info("kube-controller-manager is stopping (signal)");
-            manager.close();
-            try {
-                if (exited.await(15, TimeUnit.SECONDS)) {
-                    // the JVM would report 143 for the signal; the stop was graceful, so say so
-                    Runtime.getRuntime().halt(0);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "kube-controller-manager-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        return GracefulStop.run("kube-controller-manager", manager::close, Duration.ofSeconds(15), () -> {
             manager.start();
             LOG.info("kube-controller-manager started: controllers {}, leader election {}", options.controllers(),
                     options.leaderElect());
             if (manager.awaitStop() == ControllerManager.Stop.LOST_LEADERSHIP) {
-                mainDone.set(true);
-                manager.close();
                 spec.commandLine().getErr().println("kube-controller-manager: lost the lease "
                         + ControllerManager.LEASE_NAMESPACE + "/" + ControllerManager.LEASE_NAME);
                 return 1;
             }
             LOG.info("kube-controller-manager stopped");
             return 0;
-        } catch (RuntimeException | java.io.IOException e) {
-            mainDone.set(true);
-            manager.close();
-            throw e;
-        } finally {
-            exited.countDown();
-        }
+        });
     }
 
     private ControllerManagerOptions options() {

@@ -4,7 +4,8 @@ import io.kube4j.common.client.ClientConfig;
 import io.kube4j.common.client.Kubeconfig;
 import io.kube4j.common.client.KubeconfigException;
 import io.kube4j.common.daemon.Daemons;
-import io.kube4j.common.daemon.Logging;
+import io.kube4j.common.daemon.GracefulStop;
+import io.kube4j.common.daemon.LogFlags;
 import io.kube4j.proxy.config.Cidr;
 import io.kube4j.proxy.config.ConfigException;
 import io.kube4j.proxy.config.ConfigLoader;
@@ -15,11 +16,9 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,11 +112,8 @@ public final class ProxyCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "iptables/ipvs modes: print the rules on every change instead of applying them")
     boolean dryRun;
 
-    @Option(names = "--log-format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
-    Logging.Format logFormat;
-
-    @Option(names = {"-v", "--v"}, defaultValue = "0", paramLabel = "N", description = "log verbosity (default ${DEFAULT-VALUE})")
-    int verbosity;
+    @CommandLine.Mixin
+    LogFlags logging;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -136,42 +132,19 @@ public final class ProxyCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             throw bad(e.getMessage());
         }
-        Logging.configure(logFormat, verbosity);
+        logging.apply();
         PrintWriter out = spec.commandLine().getOut();
         Consumer<String> printer = dryRun ? rules -> {
             out.print(rules);
             out.flush();
         } : null;
         KubeProxy proxy = new KubeProxy(config, client, nodeName(config), printer, Clock.systemUTC());
-        CountDownLatch exited = new CountDownLatch(1);
-        AtomicBoolean mainDone = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            if (mainDone.get()) {
-                return;
-            }
-            LOG.info("kube-proxy is stopping (signal)");
-            proxy.close();
-            try {
-                if (exited.await(10, TimeUnit.SECONDS)) {
-                    Runtime.getRuntime().halt(0); // a graceful stop: report it as such, not as 143
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "kube-proxy-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        return GracefulStop.run("kube-proxy", proxy::close, Duration.ofSeconds(10), () -> {
             proxy.start();
             proxy.awaitStop();
             LOG.info("kube-proxy stopped");
             return 0;
-        } catch (Exception e) {
-            mainDone.set(true);
-            proxy.close();
-            throw e;
-        } finally {
-            exited.countDown();
-        }
+        });
     }
 
     private CommandLine.ParameterException bad(String message) {

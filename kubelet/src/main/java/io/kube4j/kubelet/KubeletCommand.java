@@ -4,7 +4,7 @@ import io.kube4j.common.client.ClientConfig;
 import io.kube4j.common.client.Kubeconfig;
 import io.kube4j.common.client.KubeconfigException;
 import io.kube4j.common.daemon.Daemons;
-import io.kube4j.common.daemon.Logging;
+import io.kube4j.common.daemon.LogFlags;
 import io.kube4j.kubelet.node.NodeAgent;
 import io.kube4j.kubelet.runtime.ContainerRuntimes;
 import java.net.InetAddress;
@@ -101,11 +101,8 @@ public final class KubeletCommand implements Callable<Integer> {
     @Option(names = "--node-status-update-frequency", defaultValue = "10s", description = "how often the node status is posted (default ${DEFAULT-VALUE})")
     String statusFrequency;
 
-    @Option(names = "--log-format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
-    Logging.Format logFormat;
-
-    @Option(names = {"-v", "--v"}, defaultValue = "0", paramLabel = "N", description = "log verbosity (default ${DEFAULT-VALUE})")
-    int verbosity;
+    @CommandLine.Mixin
+    LogFlags logging;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -117,7 +114,7 @@ public final class KubeletCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         KubeletOptions options = options();
-        Logging.configure(logFormat, verbosity);
+        logging.apply();
         Kubelet kubelet = new Kubelet(options, Clock.systemUTC());
         try {
             kubelet.start();

@@ -4,18 +4,17 @@ import io.kube4j.common.client.ClientConfig;
 import io.kube4j.common.client.Kubeconfig;
 import io.kube4j.common.client.KubeconfigException;
 import io.kube4j.common.daemon.Daemons;
-import io.kube4j.common.daemon.Logging;
+import io.kube4j.common.daemon.GracefulStop;
+import io.kube4j.common.daemon.LogFlags;
 import io.kube4j.scheduler.config.ConfigException;
 import io.kube4j.scheduler.config.ConfigLoader;
 import io.kube4j.scheduler.config.SchedulerConfig;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -64,11 +63,8 @@ public final class SchedulerCommand implements Callable<Integer> {
             description = "the schedulerName of the first profile (default default-scheduler)")
     String schedulerName;
 
-    @Option(names = "--log-format", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE})")
-    Logging.Format logFormat;
-
-    @Option(names = {"-v", "--v"}, defaultValue = "0", paramLabel = "N", description = "log verbosity (default ${DEFAULT-VALUE})")
-    int verbosity;
+    @CommandLine.Mixin
+    LogFlags logging;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -80,50 +76,23 @@ public final class SchedulerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SchedulerOptions options = options();
-        Logging.configure(logFormat, verbosity);
+        logging.apply();
         KubeScheduler scheduler;
         try {
             scheduler = KubeScheduler.create(options);
         } catch (ConfigException e) {
             throw bad("--config: " + e.getMessage());
         }
-        CountDownLatch exited = new CountDownLatch(1);
-        AtomicBoolean mainDone = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            if (mainDone.get()) {
-                return; // an exit the command chose (lost lease, failure): nothing to stop
-            }
-            LOG.info("kube-scheduler is stopping (signal)");
-            scheduler.close();
-            try {
-                if (exited.await(15, TimeUnit.SECONDS)) {
-                    // the JVM would report 143 for the signal; the stop was graceful, so say so
-                    Runtime.getRuntime().halt(0);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "kube-scheduler-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        return GracefulStop.run("kube-scheduler", scheduler::close, Duration.ofSeconds(15), () -> {
             scheduler.start();
-            KubeScheduler.Stop stop = scheduler.awaitStop();
-            if (stop == KubeScheduler.Stop.LOST_LEADERSHIP) {
-                mainDone.set(true);
-                scheduler.close();
+            if (scheduler.awaitStop() == KubeScheduler.Stop.LOST_LEADERSHIP) {
                 spec.commandLine().getErr().println("kube-scheduler: lost the lease " + KubeScheduler.LEASE_NAMESPACE
                         + "/" + KubeScheduler.LEASE_NAME);
                 return 1;
             }
             LOG.info("kube-scheduler stopped");
             return 0;
-        } catch (RuntimeException | java.io.IOException e) {
-            mainDone.set(true);
-            scheduler.close();
-            throw e;
-        } finally {
-            exited.countDown();
-        }
+        });
     }
 
     private SchedulerOptions options() {
