@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
@@ -17,11 +19,26 @@ import javax.naming.ldap.Rdn;
  * certificate whose key the client proves it holds; the chain, the validity dates and the client
  * auth usage are checked here against the client CA, so a bad certificate gets a 401 Status
  * rather than a handshake failure the client cannot explain.
+ *
+ * <p>A chain that verified is remembered (by its certificates' encoded bytes, at most
+ * {@value #MAX_CACHED} chains) with the user it names and the window in which every certificate of
+ * it is valid, so the requests of one client cost one PKIX validation rather than one each; outside
+ * that window the chain is verified again, which fails with the same message as before.
  */
 public final class ClientCertificateAuthenticator implements Authenticator {
 
+    static final int MAX_CACHED = 1_024;
+
     private final Clock clock;
     private final java.util.Set<java.security.cert.TrustAnchor> anchors;
+    private final Map<List<X509Certificate>, Verified> verified = new ConcurrentHashMap<>();
+
+    /** A chain that verified: its user, valid while the clock is within [notBefore, notAfter] of every certificate. */
+    private record Verified(UserInfo user, long notBefore, long notAfter) {
+        boolean validAt(long now) {
+            return now >= notBefore && now <= notAfter;
+        }
+    }
 
     public ClientCertificateAuthenticator(List<X509Certificate> authorities, Clock clock) {
         this.clock = clock;
@@ -29,6 +46,11 @@ public final class ClientCertificateAuthenticator implements Authenticator {
         for (X509Certificate ca : authorities) {
             anchors.add(new java.security.cert.TrustAnchor(ca, null));
         }
+    }
+
+    /** How many verified chains are remembered (for tests). */
+    int cachedChains() {
+        return verified.size();
     }
 
     private void verifyChain(List<X509Certificate> chain) {
@@ -58,7 +80,28 @@ public final class ClientCertificateAuthenticator implements Authenticator {
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
             throw new AuthenticationException("client certificate is not valid now: " + e.getMessage());
         }
-        verifyChain(credentials.certificates());
+        List<X509Certificate> chain = credentials.certificates();
+        long now = clock.millis();
+        Verified known = verified.get(chain);
+        if (known != null && known.validAt(now)) {
+            return Optional.of(known.user());
+        }
+        verifyChain(chain);
+        UserInfo user = user(leaf);
+        long notBefore = Long.MIN_VALUE;
+        long notAfter = Long.MAX_VALUE;
+        for (X509Certificate c : chain) {
+            notBefore = Math.max(notBefore, c.getNotBefore().getTime());
+            notAfter = Math.min(notAfter, c.getNotAfter().getTime());
+        }
+        if (verified.size() >= MAX_CACHED) {
+            verified.clear();
+        }
+        verified.put(List.copyOf(chain), new Verified(user, notBefore, notAfter));
+        return Optional.of(user);
+    }
+
+    private static UserInfo user(X509Certificate leaf) {
         String user = null;
         List<String> groups = new ArrayList<>();
         try {
@@ -75,6 +118,6 @@ public final class ClientCertificateAuthenticator implements Authenticator {
         if (user == null || user.isEmpty()) {
             throw new AuthenticationException("client certificate has no common name");
         }
-        return Optional.of(new UserInfo(user, "", groups).authenticated());
+        return new UserInfo(user, "", groups).authenticated();
     }
 }
