@@ -79,7 +79,8 @@ public final class FieldManager {
         FieldSet now = fields.apply(updated);
         FieldSet before = old == null ? FieldSet.EMPTY : fields.apply(old);
         List<List<String>> changed = new ArrayList<>();
-        for (List<String> path : now.paths()) {
+        // a create changes every field it sets
+        for (List<String> path : old == null ? List.<List<String>>of() : now.paths()) {
             if (!before.contains(path)) {
                 changed.add(path);
                 continue;
@@ -89,7 +90,7 @@ public final class FieldManager {
                 changed.add(path);
             }
         }
-        FieldSet taken = FieldSet.of(changed);
+        FieldSet taken = old == null ? now : FieldSet.of(changed);
         FieldSet removed = before.minus(now);
         if (taken.isEmpty() && removed.isEmpty() && !reset && !replaced) {
             ManagedFields.write(updated, entries);

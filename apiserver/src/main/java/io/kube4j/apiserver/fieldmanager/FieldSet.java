@@ -64,12 +64,21 @@ public final class FieldSet {
     }
 
     public FieldSet union(FieldSet other) {
+        if (other.paths.isEmpty()) {
+            return this;
+        }
+        if (paths.isEmpty()) {
+            return other;
+        }
         TreeSet<List<String>> set = new TreeSet<>(paths);
         set.addAll(other.paths);
         return new FieldSet(set);
     }
 
     public FieldSet minus(FieldSet other) {
+        if (other.paths.isEmpty() || paths.isEmpty()) {
+            return this;
+        }
         TreeSet<List<String>> set = new TreeSet<>(paths);
         set.removeAll(other.paths);
         return new FieldSet(set);
@@ -93,7 +102,8 @@ public final class FieldSet {
             for (String element : path) {
                 node = node.get(element) instanceof ObjectNode child ? child : node.putObject(element);
             }
-            if (paths.higher(path) != null && isPrefix(path, paths.higher(path))) {
+            List<String> next = paths.higher(path);
+            if (next != null && isPrefix(path, next)) {
                 node.putObject(".");
             }
         }
