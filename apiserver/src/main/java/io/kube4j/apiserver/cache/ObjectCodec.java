@@ -50,12 +50,20 @@ public final class ObjectCodec {
 
     /** A cache item of {@code object}, whose resourceVersion is already {@code revision}. */
     public CachedObject cached(String key, ObjectNode object, long revision) {
+        return cached(key, object, Json.bytes(object), revision);
+    }
+
+    /**
+     * A cache item of {@code object} whose wire JSON at {@code revision} is {@code json} (the tree
+     * itself may lack the resourceVersion: no selectable field reads it).
+     */
+    public CachedObject cached(String key, ObjectNode object, byte[] json, long revision) {
         JsonNode metadata = object.path("metadata");
         Map<String, String> labels = new HashMap<>();
         metadata.path("labels").fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
         Map<String, String> values = new HashMap<>(fields.size() * 2);
         fields.forEach((name, extractor) -> values.put(name, extractor.apply(object)));
         return new CachedObject(key, metadata.path("namespace").asText(""), metadata.path("name").asText(""),
-                labels, values, Json.bytes(object), revision);
+                labels, values, json, revision);
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +45,8 @@ public final class WatchCache implements AutoCloseable {
     private final ConcurrentSkipListMap<String, CachedObject> objects = new ConcurrentSkipListMap<>();
     private final ArrayDeque<WatchEvent> ring = new ArrayDeque<>();
     private final List<Registration> watchers = new CopyOnWriteArrayList<>();
+    /** What writes through this apiserver are storing, by key: their events need no decoding. */
+    private final Map<String, Expected> expected = new ConcurrentHashMap<>();
     private long revision;
     /** {@link #revision} for lock-free readers; written under the write lock. */
     private volatile long published;
@@ -51,6 +54,10 @@ public final class WatchCache implements AutoCloseable {
     private boolean ready;
     private volatile boolean closed;
     private AutoCloseable etcdWatch;
+
+    /** A write in flight: its stored form and the cache item it makes (without json and revision). */
+    private record Expected(StoredForm form, CachedObject item) {
+    }
 
     /** A watcher's filter and where its events go. */
     private record Registration(Predicate<CachedObject> filter, long after, WatchSink sink) {
@@ -149,7 +156,7 @@ public final class WatchCache implements AutoCloseable {
                 WatchEvent event;
                 CachedObject previous;
                 if (change.type() == Storage.Change.Type.PUT) {
-                    CachedObject current = codec.cached(change.entry());
+                    CachedObject current = cachedPut(change.entry());
                     previous = objects.put(key, current);
                     event = new WatchEvent(previous == null ? WatchEvent.Type.ADDED : WatchEvent.Type.MODIFIED, current, rev);
                 } else {
@@ -178,6 +185,32 @@ public final class WatchCache implements AutoCloseable {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private CachedObject cachedPut(Storage.Entry entry) {
+        Expected e = expected.get(entry.key());
+        if (e != null && java.util.Arrays.equals(e.form().bytes(), entry.value())) {
+            CachedObject item = e.item();
+            return new CachedObject(item.key(), item.namespace(), item.name(), item.labels(), item.fields(),
+                    e.form().withResourceVersion(entry.modRevision()), entry.modRevision());
+        }
+        return codec.cached(entry);
+    }
+
+    /**
+     * Tells the cache that a write through this apiserver is about to store {@code form} at
+     * {@code key}, so the event it causes reuses the encoding instead of decoding the value again.
+     * Any event whose value is exactly those bytes may use it; call {@link #forget} after the write.
+     *
+     * @param object the object {@code form} encodes, read here on the caller's thread only
+     */
+    public void expect(String key, StoredForm form, ObjectNode object) {
+        expected.put(key, new Expected(form, codec.cached(key, object, null, 0)));
+    }
+
+    /** Ends an {@link #expect}: the write is done (or failed). */
+    public void forget(String key, StoredForm form) {
+        expected.computeIfPresent(key, (k, e) -> e.form() == form ? null : e);
     }
 
     private void record(WatchEvent event) {
@@ -221,6 +254,14 @@ public final class WatchCache implements AutoCloseable {
             default:
                 return event;
         }
+    }
+
+    /**
+     * The object at {@code key} as this cache last saw it, or null: a suggestion of etcd's current
+     * state (it may lag by the events in flight), for writers that compare-and-swap anyway.
+     */
+    public CachedObject get(String key) {
+        return objects.get(key);
     }
 
     /** A consistent snapshot of the objects under {@code keyPrefix} that pass {@code filter}. */

@@ -1,7 +1,6 @@
 package io.kube4j.apiserver.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kube4j.apiserver.admission.AdmissionChain;
 import io.kube4j.apiserver.admission.AdmissionRequest;
@@ -45,6 +44,7 @@ public final class GenericStore {
     private final SecureRandom random = new SecureRandom();
     private final AdmissionChain admission;
     private final Claims claims;
+    private final DeletionRules deletionRules;
 
     public GenericStore(Storage storage, String root, Map<ResourceType, WatchCache> caches, ResourceTypes types, Clock clock,
                         AdmissionChain admission) {
@@ -60,6 +60,7 @@ public final class GenericStore {
         this.root = root;
         this.caches = caches;
         this.clock = clock;
+        this.deletionRules = new DeletionRules(clock);
     }
 
     public String root() {
@@ -209,8 +210,9 @@ public final class GenericStore {
                 return object;
             }
             Claims.Claim claim = claims.claim(type, object, null);
-            try {
-                long revision = storage.create(type.key(root, namespace, name), storedBytes(object));
+            String key = type.key(root, namespace, name);
+            try (EncodedWrite write = EncodedWrite.of(caches.get(type), key, object)) {
+                long revision = storage.create(key, write.bytes());
                 awaitCache(type, revision);
                 ObjectCodec.setResourceVersion(object, revision);
                 return object;
@@ -250,18 +252,35 @@ public final class GenericStore {
                              Part part, WriteContext context) {
         boolean dryRun = context.dryRun();
         String key = type.key(root, namespace, name);
+        // The first attempt starts from the watch cache's copy, as Kubernetes does: the compare-and-swap
+        // below only succeeds if it is etcd's current state. Whatever that attempt cannot finish (a
+        // conflict, an error, a no-op that a stale copy could fake) is done again from etcd.
+        WatchCache cache = dryRun ? null : caches.get(type);
         for (int attempt = 0; ; attempt++) {
-            Storage.Entry entry = storage(() -> storage.get(key))
-                    .orElseThrow(() -> StatusException.notFound(type.groupResource(), name));
+            CachedObject cached = cache != null && attempt == 0 ? cache.get(key) : null;
+            Storage.Entry entry = cached != null ? new Storage.Entry(key, cached.json(), cached.revision())
+                    : storage(() -> storage.get(key)).orElseThrow(() -> StatusException.notFound(type.groupResource(), name));
             ObjectNode old = ObjectCodec.decode(entry.value(), entry.modRevision());
-            ObjectNode proposed = mutation.apply(old.deepCopy());
-            String wanted = proposed.path("metadata").path("resourceVersion").asText("");
-            boolean pinned = !wanted.isEmpty();
-            if (pinned && !wanted.equals(Long.toString(entry.modRevision()))) {
-                throw StatusException.modified(type.groupResource(), name);
+            ObjectNode updated;
+            boolean pinned;
+            try {
+                ObjectNode proposed = mutation.apply(old.deepCopy());
+                String wanted = proposed.path("metadata").path("resourceVersion").asText("");
+                pinned = !wanted.isEmpty();
+                if (pinned && !wanted.equals(Long.toString(entry.modRevision()))) {
+                    throw StatusException.modified(type.groupResource(), name);
+                }
+                updated = prepareUpdate(type, namespace, name, old, proposed, part, context);
+            } catch (RuntimeException e) {
+                if (cached != null) {
+                    continue;
+                }
+                throw e;
             }
-            ObjectNode updated = prepareUpdate(type, namespace, name, old, proposed, part, context);
             if (sameContent(old, updated)) {
+                if (cached != null) {
+                    continue;
+                }
                 return old;
             }
             if (dryRun) {
@@ -276,14 +295,16 @@ public final class GenericStore {
                     ObjectCodec.setResourceVersion(updated, revision);
                     return updated;
                 }
-                long revision = storage.update(key, storedBytes(updated), entry.modRevision());
-                awaitCache(type, revision);
-                claims.release(type, old, updated);
-                ObjectCodec.setResourceVersion(updated, revision);
-                return updated;
+                try (EncodedWrite write = EncodedWrite.of(caches.get(type), key, updated)) {
+                    long revision = storage.update(key, write.bytes(), entry.modRevision());
+                    awaitCache(type, revision);
+                    claims.release(type, old, updated);
+                    ObjectCodec.setResourceVersion(updated, revision);
+                    return updated;
+                }
             } catch (StorageException e) {
                 claim.undo();
-                if (e.kind() == StorageException.Kind.CONFLICT && !pinned && attempt < MAX_CONFLICT_RETRIES) {
+                if (e.kind() == StorageException.Kind.CONFLICT && (cached != null || !pinned && attempt < MAX_CONFLICT_RETRIES)) {
                     continue;
                 }
                 if (e.kind() == StorageException.Kind.CONFLICT) {
@@ -380,7 +401,7 @@ public final class GenericStore {
         return updated;
     }
 
-    private static boolean contains(JsonNode array, String value) {
+    static boolean contains(JsonNode array, String value) {
         for (JsonNode n : array) {
             if (n.asText().equals(value)) {
                 return true;
@@ -450,7 +471,7 @@ public final class GenericStore {
             }
             admission.validate(new AdmissionRequest(AdmissionRequest.Operation.DELETE, type, context.subresource(),
                     namespace, name, null, old, context.user(), options.dryRun()));
-            ObjectNode pending = pendingDeletion(type, old, options);
+            ObjectNode pending = deletionRules.pending(type, old, options);
             try {
                 if (pending == null) {
                     if (options.dryRun()) {
@@ -465,10 +486,12 @@ public final class GenericStore {
                 if (options.dryRun() || sameContent(old, pending)) {
                     return new DeleteResult(old, true);
                 }
-                long revision = storage.update(key, storedBytes(pending), entry.modRevision());
-                awaitCache(type, revision);
-                ObjectCodec.setResourceVersion(pending, revision);
-                return new DeleteResult(pending, true);
+                try (EncodedWrite write = EncodedWrite.of(caches.get(type), key, pending)) {
+                    long revision = storage.update(key, write.bytes(), entry.modRevision());
+                    awaitCache(type, revision);
+                    ObjectCodec.setResourceVersion(pending, revision);
+                    return new DeleteResult(pending, true);
+                }
             } catch (StorageException e) {
                 if (e.kind() == StorageException.Kind.CONFLICT && attempt < MAX_CONFLICT_RETRIES) {
                     continue;
@@ -478,74 +501,24 @@ public final class GenericStore {
         }
     }
 
-    /** The object marked for deletion when it cannot go at once, or null to delete it now. */
-    private ObjectNode pendingDeletion(ResourceType type, ObjectNode old, DeleteOptions options) {
-        ObjectNode object = old.deepCopy();
-        ObjectNode meta = (ObjectNode) object.get("metadata");
-        boolean deleting = meta.has("deletionTimestamp");
-        ArrayNode finalizers = meta.get("finalizers") instanceof ArrayNode a ? a : meta.putArray("finalizers");
-        String policy = options.propagationPolicy();
-        if ("Orphan".equals(policy) && !contains(finalizers, "orphan") && !deleting) {
-            finalizers.add("orphan");
-        } else if ("Foreground".equals(policy) && !contains(finalizers, "foregroundDeletion") && !deleting) {
-            finalizers.add("foregroundDeletion");
-        }
-        if (finalizers.isEmpty()) {
-            meta.remove("finalizers");
-        }
-        boolean waitsForFinalizers = !finalizers.isEmpty();
-        if (type.kind().equals("Namespace")) {
-            if (object.path("spec").path("finalizers").size() > 0 || waitsForFinalizers) {
-                Nodes.object(object, "status").put("phase", "Terminating");
-                if (!deleting) {
-                    meta.put("deletionTimestamp", timestamp(clock.instant()));
-                    meta.put("deletionGracePeriodSeconds", 0);
-                }
-                return object;
-            }
-            return null;
-        }
-        if (type.kind().equals("Pod")) {
-            long grace = gracePeriod(object, options);
-            boolean bound = !object.path("spec").path("nodeName").asText("").isEmpty();
-            String phase = object.path("status").path("phase").asText("");
-            boolean terminal = phase.equals("Succeeded") || phase.equals("Failed");
-            if (bound && !terminal && grace > 0) {
-                long current = meta.path("deletionGracePeriodSeconds").asLong(Long.MAX_VALUE);
-                if (!deleting || grace < current) {
-                    meta.put("deletionTimestamp", timestamp(clock.instant().plusSeconds(grace)));
-                    meta.put("deletionGracePeriodSeconds", grace);
-                }
-                return object;
-            }
-            if (waitsForFinalizers) {
-                if (!deleting) {
-                    meta.put("deletionTimestamp", timestamp(clock.instant()));
-                }
-                meta.put("deletionGracePeriodSeconds", 0);
-                return object;
-            }
-            return null;
-        }
-        if (waitsForFinalizers) {
-            if (!deleting) {
-                meta.put("deletionTimestamp", timestamp(clock.instant()));
-                meta.put("deletionGracePeriodSeconds", 0);
-            }
-            return object;
-        }
-        return null;
-    }
-
-    private static long gracePeriod(ObjectNode pod, DeleteOptions options) {
-        if (options.gracePeriodSeconds() != null) {
-            return Math.max(0, options.gracePeriodSeconds());
-        }
-        JsonNode spec = pod.path("spec").path("terminationGracePeriodSeconds");
-        return spec.isNumber() ? Math.max(0, spec.asLong()) : 30;
-    }
-
     // ---- helpers
+
+    /**
+     * The wire JSON of an object this store just returned: the watch cache's bytes when it holds
+     * the object at that version (they are the same bytes), else a fresh encoding.
+     */
+    public byte[] wire(ResourceType type, ObjectNode object) {
+        WatchCache cache = caches.get(type);
+        JsonNode meta = object.path("metadata");
+        long version = meta.path("resourceVersion").asLong(0);
+        if (cache != null && version > 0) {
+            CachedObject cached = cache.get(type.key(root, meta.path("namespace").asText(""), meta.path("name").asText("")));
+            if (cached != null && cached.revision() == version) {
+                return cached.json();
+            }
+        }
+        return Json.bytes(object);
+    }
 
     /**
      * Waits (briefly) until this type's watch cache has seen a write, so that whatever this
@@ -591,14 +564,6 @@ public final class GenericStore {
         reordered.setAll(object);
         object.removeAll();
         object.setAll(reordered);
-    }
-
-    private static byte[] storedBytes(ObjectNode object) {
-        JsonNode meta = object.get("metadata");
-        if (meta instanceof ObjectNode m) {
-            m.remove("resourceVersion");
-        }
-        return Json.bytes(object);
     }
 
     public static String timestamp(Instant instant) {
