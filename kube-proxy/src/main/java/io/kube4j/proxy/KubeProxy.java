@@ -138,22 +138,7 @@ public final class KubeProxy implements AutoCloseable {
     }
 
     private <T> ResourceEventHandler<T> changes() {
-        return new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(T object) {
-                requestSync();
-            }
-
-            @Override
-            public void onUpdate(T oldObject, T newObject) {
-                requestSync();
-            }
-
-            @Override
-            public void onDelete(T lastKnown) {
-                requestSync();
-            }
-        };
+        return ResourceEventHandler.onChange(changed -> requestSync());
     }
 
     /** Queues one sync; changes arriving before it runs are folded into it. */

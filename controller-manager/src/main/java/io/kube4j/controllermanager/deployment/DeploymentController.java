@@ -41,41 +41,10 @@ public final class DeploymentController implements Controller {
         this.writer = new ReplicaSetWriter(new ResourceClient<>(context.api(), ReplicaSet.KIND), context.events());
         var deploymentInformer = context.informers().informer(Deployment.KIND);
         deployments = deploymentInformer.lister();
-        deploymentInformer.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Deployment d) {
-                workers.enqueue(d.key());
-            }
-
-            @Override
-            public void onUpdate(Deployment oldD, Deployment newD) {
-                workers.enqueue(newD.key());
-            }
-
-            @Override
-            public void onDelete(Deployment d) {
-                workers.enqueue(d.key());
-            }
-        });
+        deploymentInformer.addEventHandler(ResourceEventHandler.onChange(d -> workers.enqueue(d.key())));
         var rsInformer = context.informers().informer(ReplicaSet.KIND);
         replicaSets = rsInformer.lister();
-        rsInformer.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(ReplicaSet rs) {
-                enqueueOwner(rs);
-            }
-
-            @Override
-            public void onUpdate(ReplicaSet oldRs, ReplicaSet newRs) {
-                enqueueOwner(oldRs);
-                enqueueOwner(newRs);
-            }
-
-            @Override
-            public void onDelete(ReplicaSet rs) {
-                enqueueOwner(rs);
-            }
-        });
+        rsInformer.addEventHandler(ResourceEventHandler.onChangeBothStates(this::enqueueOwner));
     }
 
     private void enqueueOwner(ReplicaSet rs) {

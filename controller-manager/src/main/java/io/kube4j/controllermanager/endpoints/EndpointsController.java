@@ -39,41 +39,10 @@ public final class EndpointsController implements Controller {
         client = new ResourceClient<>(context.api(), Endpoints.KIND);
         var serviceInformer = context.informers().informer(Service.KIND);
         services = serviceInformer.lister();
-        serviceInformer.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Service s) {
-                workers.enqueue(s.key());
-            }
-
-            @Override
-            public void onUpdate(Service oldS, Service newS) {
-                workers.enqueue(newS.key());
-            }
-
-            @Override
-            public void onDelete(Service s) {
-                workers.enqueue(s.key());
-            }
-        });
+        serviceInformer.addEventHandler(ResourceEventHandler.onChange(svc -> workers.enqueue(svc.key())));
         var podInformer = context.informers().informer(Pod.KIND);
         pods = podInformer.lister();
-        podInformer.addEventHandler(new ResourceEventHandler<>() {
-            @Override
-            public void onAdd(Pod pod) {
-                enqueueServicesOf(pod);
-            }
-
-            @Override
-            public void onUpdate(Pod oldPod, Pod newPod) {
-                enqueueServicesOf(oldPod);
-                enqueueServicesOf(newPod);
-            }
-
-            @Override
-            public void onDelete(Pod pod) {
-                enqueueServicesOf(pod);
-            }
-        });
+        podInformer.addEventHandler(ResourceEventHandler.onChangeBothStates(this::enqueueServicesOf));
         endpoints = context.informers().informer(Endpoints.KIND).lister();
     }
 
