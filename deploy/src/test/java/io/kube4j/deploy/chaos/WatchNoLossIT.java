@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -60,12 +62,13 @@ class WatchNoLossIT {
             });
             awaitAtLeast(informer.lists, 1, "the informer's first list", api);
             AtomicInteger writes = new AtomicInteger();
+            Queue<Long> acknowledged = new ConcurrentLinkedQueue<>();
             List<Future<?>> writers = new ArrayList<>();
             for (int w = 0; w < WRITERS; w++) {
                 int index = w;
                 TestClient client = api.admin();
                 writers.add(pool.submit(() -> {
-                    write(index, client, writes, stop);
+                    write(index, client, writes, acknowledged, stop);
                     return null;
                 }));
             }
@@ -108,13 +111,29 @@ class WatchNoLossIT {
             informer.stop();
             informing.get(30, TimeUnit.SECONDS);
             List<String> differences = differences(cache, fresh);
-            boolean passed = differences.isEmpty() && informer.violations.isEmpty() && informer.relists.get() >= 1;
+            int asEvents = 0;
+            int coveredByList = 0;
+            List<Long> missed = new ArrayList<>();
+            for (long rv : acknowledged) {
+                if (informer.delivered.contains(rv)) {
+                    asEvents++;
+                } else if (informer.listGaps.stream().anyMatch(gap -> rv > gap[0] && rv <= gap[1])) {
+                    coveredByList++;
+                } else {
+                    missed.add(rv);
+                }
+            }
+            boolean passed = differences.isEmpty() && informer.violations.isEmpty() && informer.relists.get() >= 1 && missed.isEmpty();
             ChaosReport.section("02", "Watches lose nothing through apiserver restarts and etcd compaction")
                     .invariant("the informer's final cache equals a fresh list (names and resourceVersions)")
                     .invariant("for every object, the resourceVersions the informer saw strictly increase (a list may repeat the last one)")
                     .invariant("a resume from a version the server no longer holds gets 410 and the informer relists")
+                    .invariant("every acknowledged create/patch reached the informer as an event, unless a relist replaced the versions it fell between")
                     .figure("writers", WRITERS)
-                    .figure("writes acknowledged", writes.get())
+                    .figure("writes acknowledged (creates, patches, deletes)", writes.get())
+                    .figure("acknowledged creates/patches delivered as events", asEvents)
+                    .figure("... skipped over by a relist", coveredByList)
+                    .figure("... missed (neither)", missed.size())
                     .figure("apiserver SIGKILLs + restarts", restartSeconds.size())
                     .figure("seconds per restart to ready", restartSeconds)
                     .figure("etcd compactions", compacted)
@@ -130,6 +149,7 @@ class WatchNoLossIT {
                     .record(passed);
             assertThat(informer.violations).as("resourceVersions seen out of order").isEmpty();
             assertThat(differences).as("informer cache vs a fresh list").isEmpty();
+            assertThat(missed).as("acknowledged writes whose events the informer never got").isEmpty();
             assertThat(informer.relists.get()).as("relists after 410").isPositive();
         } finally {
             stop.set(true);
@@ -145,7 +165,12 @@ class WatchNoLossIT {
         etcd.getKVClient().compact(revision, CompactOption.DEFAULT).get(10, TimeUnit.SECONDS);
     }
 
-    private static void write(int index, TestClient client, AtomicInteger writes, AtomicBoolean stop) throws InterruptedException {
+    /**
+     * Creates, merge-patches and deletes its own ConfigMaps until told to stop; the resourceVersions of
+     * acknowledged creates and patches go to {@code acknowledged}.
+     */
+    private static void write(int index, TestClient client, AtomicInteger writes, Queue<Long> acknowledged, AtomicBoolean stop)
+            throws InterruptedException {
         Random random = new Random(2000 + index);
         List<String> live = new ArrayList<>();
         int sequence = 0;
@@ -154,19 +179,25 @@ class WatchNoLossIT {
             int dice = random.nextInt(100);
             int code;
             try {
+                TestClient.Reply reply = null;
                 if (live.isEmpty() || dice < 40) {
                     String name = "w" + index + "-" + sequence++;
-                    code = client.post(base, Json.parse("{\"metadata\":{\"name\":\"" + name + "\"},\"data\":{\"v\":\"0\"}}")).code();
+                    reply = client.post(base, Json.parse("{\"metadata\":{\"name\":\"" + name + "\"},\"data\":{\"v\":\"0\"}}"));
+                    code = reply.code();
                     if (code == 201 || code == 409) {
                         live.add(name);
                     }
                 } else if (dice < 80) {
                     String name = live.get(random.nextInt(live.size()));
-                    code = client.patch(base + "/" + name, "application/merge-patch+json",
-                            Json.parse("{\"data\":{\"v\":\"" + sequence++ + "\"}}")).code();
+                    reply = client.patch(base + "/" + name, "application/merge-patch+json",
+                            Json.parse("{\"data\":{\"v\":\"" + sequence++ + "\"}}"));
+                    code = reply.code();
                 } else {
                     String name = live.remove(random.nextInt(live.size()));
                     code = client.delete(base + "/" + name).code();
+                }
+                if (reply != null && code / 100 == 2) {
+                    acknowledged.add(version(reply.json()));
                 }
             } catch (Exception e) {
                 code = 0;
@@ -236,6 +267,9 @@ class WatchNoLossIT {
         private final AtomicInteger gone = new AtomicInteger();
         private final AtomicInteger resumes = new AtomicInteger();
         private final AtomicLong resourceVersion = new AtomicLong();
+        private final java.util.Set<Long> delivered = ConcurrentHashMap.newKeySet();
+        /** Per list: (the version the informer had reached, the list's version]; events in there may be skipped. */
+        private final List<long[]> listGaps = java.util.Collections.synchronizedList(new ArrayList<>());
         private volatile TestClient.Watch current;
 
         Informer(TestClient client) {
@@ -282,7 +316,9 @@ class WatchNoLossIT {
             }
             cache.keySet().retainAll(listing.objects().keySet());
             cache.putAll(listing.objects());
-            resourceVersion.set(Long.parseLong(listing.resourceVersion()));
+            long listed = Long.parseLong(listing.resourceVersion());
+            listGaps.add(new long[] {resourceVersion.get(), listed});
+            resourceVersion.set(listed);
             if (lists.getAndIncrement() > 0) {
                 relists.incrementAndGet();
             }
@@ -346,6 +382,7 @@ class WatchNoLossIT {
                 cache.put(name, rv);
             }
             resourceVersion.set(rv);
+            delivered.add(rv);
             events.incrementAndGet();
             byType.merge(type, 1, Integer::sum);
         }
