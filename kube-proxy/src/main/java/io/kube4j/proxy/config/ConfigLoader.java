@@ -1,17 +1,11 @@
 package io.kube4j.proxy.config;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kube4j.common.api.Json;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import io.kube4j.common.daemon.StrictYaml;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads a KubeProxyConfiguration file strictly (an unknown field or a wrong type is an error
@@ -35,48 +29,28 @@ public final class ConfigLoader {
 
     private static final String API_GROUP = "kubeproxy.config.k8s.io/";
     private static final String KIND = "KubeProxyConfiguration";
+    private static final StrictYaml YAML = new StrictYaml(API_GROUP, KIND, ConfigException::new);
 
     private ConfigLoader() {
     }
 
     public static ProxyConfig load(Path file) {
-        try {
-            return parse(Files.readString(file));
-        } catch (NoSuchFileException e) {
-            throw new ConfigException("config file " + file + " does not exist");
-        } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
-        }
+        return parse(YAML.read(file));
     }
 
     public static ProxyConfig parse(String yaml) {
-        JsonNode root;
-        try {
-            root = Json.YAML.readTree(yaml);
-        } catch (JacksonException e) {
-            throw new ConfigException("the config is not valid YAML: " + e.getOriginalMessage());
-        }
         ProxyConfig config = ProxyConfig.DEFAULT;
-        if (root == null || root.isMissingNode() || root.isNull()) {
+        JsonNode root = YAML.document(yaml, "mode", "bindAddress", "healthzBindAddress", "metricsBindAddress",
+                "clusterCIDR", "nodePortAddresses", "hostnameOverride", "clientConnection", "ipvs", "iptables");
+        if (root == null) {
             return config;
         }
-        object(root, "the config");
-        allow(root, "", "apiVersion", "kind", "mode", "bindAddress", "healthzBindAddress", "metricsBindAddress",
-                "clusterCIDR", "nodePortAddresses", "hostnameOverride", "clientConnection", "ipvs", "iptables");
-        String apiVersion = text(root, "apiVersion", "apiVersion", "");
-        if (!apiVersion.isEmpty() && !apiVersion.startsWith(API_GROUP)) {
-            throw new ConfigException("apiVersion: expected " + API_GROUP + "<version>, got \"" + apiVersion + "\"");
-        }
-        String kind = text(root, "kind", "kind", KIND);
-        if (!kind.equals(KIND)) {
-            throw new ConfigException("kind: expected " + KIND + ", got \"" + kind + "\"");
-        }
-        config = config.withMode(ProxyMode.parse(text(root, "mode", "mode", "")))
-                .withBindAddress(text(root, "bindAddress", "bindAddress", config.bindAddress()))
-                .withHealthzBindAddress(text(root, "healthzBindAddress", "healthzBindAddress", config.healthzBindAddress()))
-                .withMetricsBindAddress(text(root, "metricsBindAddress", "metricsBindAddress", config.metricsBindAddress()))
-                .withClusterCidr(text(root, "clusterCIDR", "clusterCIDR", ""))
-                .withHostnameOverride(text(root, "hostnameOverride", "hostnameOverride", ""));
+        config = config.withMode(ProxyMode.parse(YAML.text(root, "mode", "")))
+                .withBindAddress(YAML.text(root, "bindAddress", config.bindAddress()))
+                .withHealthzBindAddress(YAML.text(root, "healthzBindAddress", config.healthzBindAddress()))
+                .withMetricsBindAddress(YAML.text(root, "metricsBindAddress", config.metricsBindAddress()))
+                .withClusterCidr(YAML.text(root, "clusterCIDR", ""))
+                .withHostnameOverride(YAML.text(root, "hostnameOverride", ""));
         JsonNode addresses = root.path("nodePortAddresses");
         if (!addresses.isMissingNode() && !addresses.isNull()) {
             if (!addresses.isArray()) {
@@ -93,18 +67,18 @@ public final class ConfigLoader {
         }
         JsonNode client = root.path("clientConnection");
         if (!client.isMissingNode() && !client.isNull()) {
-            object(client, "clientConnection");
-            allow(client, "clientConnection.", "kubeconfig", "qps", "burst", "contentType", "acceptContentTypes");
-            String kubeconfig = text(client, "kubeconfig", "clientConnection.kubeconfig", "");
+            YAML.object(client, "clientConnection");
+            YAML.allow(client, "clientConnection.", "kubeconfig", "qps", "burst", "contentType", "acceptContentTypes");
+            String kubeconfig = YAML.text(client, "kubeconfig", "clientConnection.kubeconfig", "");
             if (!kubeconfig.isEmpty()) {
                 config = config.withKubeconfig(Path.of(kubeconfig));
             }
         }
         JsonNode ipvs = root.path("ipvs");
         if (!ipvs.isMissingNode() && !ipvs.isNull()) {
-            object(ipvs, "ipvs");
-            allow(ipvs, "ipvs.", "scheduler", "syncPeriod", "minSyncPeriod", "excludeCIDRs", "strictARP");
-            String scheduler = text(ipvs, "scheduler", "ipvs.scheduler", "");
+            YAML.object(ipvs, "ipvs");
+            YAML.allow(ipvs, "ipvs.", "scheduler", "syncPeriod", "minSyncPeriod", "excludeCIDRs", "strictARP");
+            String scheduler = YAML.text(ipvs, "scheduler", "ipvs.scheduler", "");
             if (!scheduler.isEmpty()) {
                 config = config.withScheduler(scheduler);
             }
@@ -112,15 +86,15 @@ public final class ConfigLoader {
         }
         JsonNode iptables = root.path("iptables");
         if (!iptables.isMissingNode() && !iptables.isNull()) {
-            object(iptables, "iptables");
-            allow(iptables, "iptables.", "syncPeriod", "minSyncPeriod", "masqueradeAll", "masqueradeBit");
+            YAML.object(iptables, "iptables");
+            YAML.allow(iptables, "iptables.", "syncPeriod", "minSyncPeriod", "masqueradeAll", "masqueradeBit");
             config = syncPeriod(iptables, "iptables", config);
         }
         return config;
     }
 
     private static ProxyConfig syncPeriod(JsonNode node, String at, ProxyConfig config) {
-        String period = text(node, "syncPeriod", at + ".syncPeriod", "");
+        String period = YAML.text(node, "syncPeriod", at + ".syncPeriod", "");
         return period.isEmpty() ? config : config.withSyncPeriod(duration(period, at + ".syncPeriod"));
     }
 
@@ -135,32 +109,5 @@ public final class ConfigLoader {
         } catch (RuntimeException e) {
             throw new ConfigException(field + ": invalid duration \"" + text + "\" (use e.g. 30s, 5m, 1h)");
         }
-    }
-
-    private static void allow(JsonNode node, String prefix, String... fields) {
-        Set<String> allowed = Set.of(fields);
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!allowed.contains(name)) {
-                throw new ConfigException(prefix + name + ": unknown field (known: " + String.join(", ", fields) + ")");
-            }
-        }
-    }
-
-    private static void object(JsonNode node, String at) {
-        if (!node.isObject()) {
-            throw new ConfigException(at + ": expected a mapping");
-        }
-    }
-
-    private static String text(JsonNode node, String field, String at, String fallback) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        if (!value.isTextual()) {
-            throw new ConfigException(at + ": expected a string, got " + value);
-        }
-        return value.asText();
     }
 }
