@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kube4j.apiserver.testing.TestClient;
 import io.kube4j.common.api.Json;
-import io.kube4j.common.testing.etcd.EtcdProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,11 +17,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Fault test 03: clients read and create ConfigMaps through the apiserver process while etcd is frozen
- * (SIGSTOP) for a fixed time. Every answer is a 2xx or a 503 (never a 500, never a connection error), none
+ * Fault test 03: clients read and create ConfigMaps through the apiserver process while etcd is away for a
+ * fixed time, frozen (SIGSTOP: requests hang until the apiserver's etcd timeout) or killed (SIGKILL:
+ * connection refused) and then restarted over its data. Every answer is a 2xx or a 503 (never a 500, never a connection error), none
  * takes longer than the apiserver's request timeout, {@code /readyz} turns non-200 during the outage, and after
  * etcd is back the same apiserver process serves reads and writes again with no restart.
  * {@code apiserver/src/test/.../EtcdOutageIT} checks single requests in-process; this is the multi-process
@@ -39,8 +40,25 @@ class EtcdOutageChaosIT {
     record Sample(long startNanos, String outcome, long millis) {
     }
 
-    @Test
-    void answers503DuringAnEtcdOutageAndRecoversWithoutRestart() throws Exception {
+    /** How etcd goes away: frozen (its port open, nothing answers) or killed (connection refused) then restarted. */
+    enum Fault {
+        FREEZE("03", "etcd outage under load (etcd frozen by SIGSTOP)", "frozen (SIGSTOP), then SIGCONT"),
+        KILL("03b", "etcd outage under load (etcd SIGKILLed, restarted on its data)", "killed (SIGKILL), then restarted");
+
+        final String id;
+        final String title;
+        final String how;
+
+        Fault(String id, String title, String how) {
+            this.id = id;
+            this.title = title;
+            this.how = how;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void answers503DuringAnEtcdOutageAndRecoversWithoutRestart(Fault fault) throws Exception {
         Duration outage = Duration.ofSeconds(ChaosReport.full() ? 20 : 10);
         Path pki = ApiServerProcess.newPki();
         Queue<Sample> samples = new ConcurrentLinkedQueue<>();
@@ -48,7 +66,7 @@ class EtcdOutageChaosIT {
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(READERS + CREATORS + 1);
         long t0 = System.nanoTime();
-        try (EtcdProcess etcd = ApiServerProcess.startEtcd();
+        try (RestartableEtcd etcd = RestartableEtcd.start();
              ApiServerProcess api = ApiServerProcess.start(pki, etcd.endpoint(),
                      "--request-timeout", REQUEST_TIMEOUT.toSeconds() + "s")) {
             long pid = api.pid();
@@ -84,12 +102,20 @@ class EtcdOutageChaosIT {
             awaitCount(samples, 100, Duration.ofSeconds(60));
 
             long stopped = System.nanoTime() - t0;
-            etcd.suspend();
+            if (fault == Fault.FREEZE) {
+                etcd.freeze();
+            } else {
+                etcd.kill9();
+            }
             long resumed;
             try {
                 Thread.sleep(outage.toMillis()); // the fault's duration, not a synchronisation
             } finally {
-                etcd.resume();
+                if (fault == Fault.FREEZE) {
+                    etcd.thaw();
+                } else {
+                    etcd.restart();
+                }
                 resumed = System.nanoTime() - t0;
             }
             double readyAgain = secondsUntil(t0, resumed, Duration.ofSeconds(60), () -> admin.get("/readyz").code() == 200);
@@ -121,21 +147,21 @@ class EtcdOutageChaosIT {
             long readyzMaxMillis = readyz.stream().mapToLong(Sample::millis).max().orElse(0);
             boolean passed = unexpected.isEmpty() && maxMillis <= REQUEST_TIMEOUT.toMillis() && readyzDownSamples > 0
                     && sameProcess && duringOutage.getOrDefault("503", 0) > 0;
-            ChaosReport.section("03", "etcd outage under load")
+            ChaosReport.section(fault.id, fault.title)
                     .invariant("every answer is 2xx or 503: never 500, never a connection error or client timeout")
                     .invariant("no request takes longer than the apiserver's request timeout (" + REQUEST_TIMEOUT.toSeconds() + " s)")
                     .invariant("/readyz is non-200 during the outage; afterwards the same apiserver process serves reads and writes")
-                    .figure("etcd frozen (SIGSTOP) for seconds", outage.toSeconds())
+                    .figure("etcd " + fault.how + ", seconds", outage.toSeconds())
                     .figure("load clients (readers + creators)", READERS + " + " + CREATORS)
                     .figure("requests", samples.size())
                     .figure("answers by code", byOutcome)
                     .figure("answers by code, requests started during the outage", duringOutage)
                     .figure("max request latency ms", maxMillis)
                     .figure("max /readyz latency ms", readyzMaxMillis)
-                    .figure("seconds from SIGSTOP to the first non-200 /readyz", String.format("%.2f", firstReadyzDown))
+                    .figure("seconds from the fault to the first non-200 /readyz", String.format("%.2f", firstReadyzDown))
                     .figure("/readyz non-200 samples during the outage", readyzDownSamples)
-                    .figure("seconds from SIGCONT to /readyz 200", String.format("%.2f", readyAgain))
-                    .figure("seconds from SIGCONT to the first successful create", String.format("%.2f", writableAgain))
+                    .figure("seconds from etcd's return (healthy) to /readyz 200", String.format("%.2f", readyAgain))
+                    .figure("seconds from etcd's return to the first successful create", String.format("%.2f", writableAgain))
                     .figure("apiserver restarts", sameProcess ? 0 : "the process changed or is not ready")
                     .record(passed);
             assertThat(unexpected).as("answers other than 2xx/503: " + byOutcome).isEmpty();
