@@ -91,11 +91,12 @@ public final class Patches {
 
     /** {@code Application/JSON; charset=utf-8} → {@code application/json}; null → "". */
     static String mediaType(String contentType) {
-        if (contentType == null) {
+        if (contentType == null || contentType.isBlank()) {
             return "";
         }
         int semicolon = contentType.indexOf(';');
         String bare = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
-        return bare.trim().toLowerCase(Locale.ROOT);
+        // parameters without a type (";;;") are not "no Content-Type": they name no known type
+        return bare.isBlank() ? contentType.trim() : bare.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -17,7 +17,9 @@ record ContinueToken(long revision, String start) {
     static ContinueToken decode(String token, String prefix) {
         try {
             JsonNode json = Json.parse(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
-            long revision = json.path("rv").asLong(-1);
+            JsonNode rv = json.path("rv");
+            // only the integers this server wrote: 1e99 would become Long.MAX_VALUE, a revision etcd calls "future"
+            long revision = rv.isIntegralNumber() && rv.canConvertToLong() ? rv.asLong() : -1;
             String start = json.path("start").asText(null);
             if (revision <= 0 || start == null || start.contains("..") || start.startsWith("/")) {
                 throw new IllegalArgumentException("bad token");

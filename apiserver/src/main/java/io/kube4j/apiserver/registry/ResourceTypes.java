@@ -35,7 +35,7 @@ public final class ResourceTypes {
         t.add(type("", "v1", "nodes", "Node", false, List.of("no"), status, none, Strategies.NODE));
         t.add(type("", "v1", "services", "Service", true, List.of("svc"), status, all, Strategies.SERVICE));
         t.add(type("", "v1", "endpoints", "Endpoints", true, List.of("ep"), Set.of(), none, Strategies.NO_GENERATION));
-        t.add(type("", "v1", "configmaps", "ConfigMap", true, List.of("cm"), Set.of(), none, Strategies.NO_GENERATION));
+        t.add(type("", "v1", "configmaps", "ConfigMap", true, List.of("cm"), Set.of(), none, Strategies.CONFIG_MAP));
         t.add(type("", "v1", "secrets", "Secret", true, List.of(), Set.of(), none, Strategies.SECRET));
         t.add(type("", "v1", "serviceaccounts", "ServiceAccount", true, List.of("sa"), Set.of("token"), none, Strategies.NO_GENERATION));
         t.add(type("", "v1", "events", "Event", true, List.of("ev"), Set.of(), none, Strategies.EVENT));

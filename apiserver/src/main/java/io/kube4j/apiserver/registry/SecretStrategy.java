@@ -27,12 +27,15 @@ final class SecretStrategy implements Strategy {
 
     @Override
     public List<StatusCause> validateCreate(ObjectNode secret) {
-        List<StatusCause> causes = new ArrayList<>();
+        List<StatusCause> causes = new ArrayList<>(ConfigMapStrategy.dataKeys("data", secret.get("data")));
         JsonNode data = secret.get("data");
         if (data != null && data.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = data.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 try {
+                    if (!e.getValue().isTextual()) {
+                        throw new IllegalArgumentException("not a string");
+                    }
                     Base64.getDecoder().decode(e.getValue().asText());
                 } catch (IllegalArgumentException bad) {
                     causes.add(StatusCause.invalid("data[" + e.getKey() + "]", "<secret>", "illegal base64 data"));

@@ -11,6 +11,7 @@ final class Strategies {
     static final Strategy NODE = new NoGenerationStrategy(Strategy.NameRule.SUBDOMAIN);
     static final Strategy SERVICE = new ServiceStrategy();
     static final Strategy SECRET = new SecretStrategy();
+    static final Strategy CONFIG_MAP = new ConfigMapStrategy();
     static final Strategy EVENT = NO_GENERATION;
     static final Strategy REPLICATION_CONTROLLER = new ReplicasStrategy(ReplicasStrategy.Selector.MAP);
     static final Strategy REPLICA_SET = new ReplicasStrategy(ReplicasStrategy.Selector.LABEL_SELECTOR);

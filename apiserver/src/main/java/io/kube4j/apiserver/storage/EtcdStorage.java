@@ -247,6 +247,11 @@ public final class EtcdStorage implements Storage {
         if (message.contains("compacted")) {
             return new StorageException(StorageException.Kind.COMPACTED, message, error);
         }
+        if (message.contains("future revision")) {
+            // a client-supplied revision (a forged continue token) beyond etcd's head: the client must re-list, as after a
+            // compaction; etcd itself is fine, so this is not an outage (503)
+            return new StorageException(StorageException.Kind.COMPACTED, "the requested revision is newer than etcd's: " + message, error);
+        }
         if (error instanceof EtcdException || message.contains("UNAVAILABLE") || message.contains("DEADLINE")) {
             return new StorageException(StorageException.Kind.UNAVAILABLE, "etcd " + operation + " failed: " + message, error);
         }

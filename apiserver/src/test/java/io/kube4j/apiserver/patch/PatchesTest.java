@@ -44,6 +44,14 @@ class PatchesTest {
                 });
     }
 
+    @ParameterizedTest(name = "[{0}]")
+    @ValueSource(strings = {";;;", "; charset=utf-8", "text/plain"})
+    void refusesABodyWhoseContentTypeNamesNoKnownTypeWith415(String contentType) {
+        // only a missing Content-Type is read as JSON; parameters without a type are not a missing one
+        assertThatThrownBy(() -> Patches.parseBody("{\"metadata\":{\"name\":\"a\"}}".getBytes(StandardCharsets.UTF_8), contentType))
+                .isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.code()).isEqualTo(415));
+    }
+
     @ParameterizedTest
     @EnumSource(PatchType.class)
     void neverChangesTheOriginalWhateverThePatchType(PatchType type) {
