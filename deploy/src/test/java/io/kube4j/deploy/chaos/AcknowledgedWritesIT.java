@@ -8,7 +8,6 @@ import io.kube4j.apiserver.testing.TestClient;
 import io.kube4j.common.api.Json;
 import io.kube4j.common.testing.etcd.EtcdProcess;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -59,7 +59,8 @@ class EtcdOutageChaosIT {
     @ParameterizedTest
     @EnumSource(Fault.class)
     void answers503DuringAnEtcdOutageAndRecoversWithoutRestart(Fault fault) throws Exception {
-        Duration outage = Duration.ofSeconds(ChaosReport.full() ? 20 : 10);
+        // longer than the apiserver's etcd timeout (10 s), so requests caught by the outage must time out into 503s
+        Duration outage = Duration.ofSeconds(ChaosReport.full() ? 20 : 14);
         Path pki = ApiServerProcess.newPki();
         Queue<Sample> samples = new ConcurrentLinkedQueue<>();
         Queue<Sample> readyz = new ConcurrentLinkedQueue<>();
