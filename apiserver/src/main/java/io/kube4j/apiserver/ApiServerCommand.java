@@ -108,6 +108,22 @@ public final class ApiServerCommand implements Callable<Integer> {
     @Option(names = "--request-timeout", defaultValue = "60s", description = "Timeout of non-watch requests.")
     String requestTimeout;
 
+    @Option(names = "--max-connections", defaultValue = "10000",
+            description = "Open client connections before new ones wait and idle ones are shed (0 = no limit).")
+    int maxConnections;
+
+    @Option(names = "--connection-idle-timeout", defaultValue = "60s",
+            description = "Close a client connection with nothing to read or write for this long.")
+    String connectionIdleTimeout;
+
+    @Option(names = "--read-header-timeout", defaultValue = "30s",
+            description = "Close a connection whose TLS handshake or request head is not complete within this (0 = never).")
+    String readHeaderTimeout;
+
+    @Option(names = "--watch-queue-length", defaultValue = "10000",
+            description = "Events a watcher may leave unread before its connection is closed as too slow.")
+    int watchQueueLength;
+
     @Option(names = "--tls-min-version", defaultValue = "VersionTLS12", description = "VersionTLS12 or VersionTLS13.")
     String tlsMinVersion;
 
@@ -167,7 +183,7 @@ public final class ApiServerCommand implements Callable<Integer> {
                 new ApiServerConfig.KubeletClient(kubeletClientCertificate, kubeletClientKey,
                         kubeletCertificateAuthority != null ? kubeletCertificateAuthority : clientCaFile,
                         kubeletPreferredAddressTypes),
-                serviceRanges());
+                serviceRanges(), serving());
         ApiServer server = new ApiServer(config, Clock.systemUTC()).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -176,6 +192,18 @@ public final class ApiServerCommand implements Callable<Integer> {
         }, "shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private ApiServerConfig.Serving serving() {
+        if (maxConnections < 0 || watchQueueLength < 1) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--max-connections must be 0 or more and --watch-queue-length at least 1");
+        }
+        Duration idle = duration(connectionIdleTimeout);
+        if (idle.isZero()) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--connection-idle-timeout must be more than 0");
+        }
+        return new ApiServerConfig.Serving(maxConnections, idle, duration(readHeaderTimeout), watchQueueLength);
     }
 
     private io.kube4j.apiserver.registry.ServiceRanges serviceRanges() {

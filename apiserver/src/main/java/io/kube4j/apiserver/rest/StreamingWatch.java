@@ -22,11 +22,12 @@ import org.eclipse.jetty.util.Callback;
  * One watch stream, over chunked HTTP or a WebSocket ({@link WatchOutput}). Events are queued by
  * the watch cache (never blocking it) and written with asynchronous writes, one write in flight at
  * a time, batching whatever queued up meanwhile: no thread is held per watcher, and a slow client
- * only fills its own queue until it is cut off.
+ * only fills its own queue until it is cut off: once {@code maxQueued} events wait behind a write its
+ * socket does not take, the connection is closed at once (not after what is queued, which it would
+ * never read), so a watcher that stops reading costs a bounded amount of memory.
  */
 final class StreamingWatch implements WatchSink {
 
-    static final int MAX_QUEUED = 10_000;
     private static final int BATCH_BYTES = 64 * 1024;
     private static final Object HEARTBEAT = new Object();
     private static final Object END = new Object();
@@ -40,6 +41,8 @@ final class StreamingWatch implements WatchSink {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final AtomicBoolean overflowed = new AtomicBoolean();
+    private final int maxQueued;
     private volatile boolean ending;
     private volatile AutoCloseable registration;
     private volatile ScheduledFuture<?> heartbeat;
@@ -47,7 +50,8 @@ final class StreamingWatch implements WatchSink {
     private final Runnable onFinish;
 
     StreamingWatch(ResourceType type, WatchOutput output, Executor writers, EventRenderer renderer,
-                   Runnable onFinish) {
+                   Runnable onFinish, int maxQueued) {
+        this.maxQueued = maxQueued;
         this.type = type;
         this.output = output;
         this.writers = writers;
@@ -76,7 +80,12 @@ final class StreamingWatch implements WatchSink {
         if (ending) {
             return true;
         }
-        if (queued.get() >= MAX_QUEUED) {
+        if (queued.get() >= maxQueued) {
+            // called under the cache's lock: the socket is closed on a writer thread
+            if (overflowed.compareAndSet(false, true)) {
+                writers.execute(() -> finish(new java.io.IOException("watch of " + type.groupResource()
+                        + " closed: the client did not read " + maxQueued + " queued events")));
+            }
             return false;
         }
         enqueue(event);
@@ -85,6 +94,9 @@ final class StreamingWatch implements WatchSink {
 
     @Override
     public void terminate(String reason, boolean expired) {
+        if (overflowed.get()) {
+            return; // already being cut off
+        }
         if (expired) {
             Status gone = Status.failure(410, "Expired", reason);
             enqueue(WatchEvent.raw(WatchEvent.Type.ERROR, Json.bytes(gone.toJson()), 0));
@@ -136,7 +148,7 @@ final class StreamingWatch implements WatchSink {
             }
         }
         if (last) {
-            output.write(batch, false, true, Callback.from(this::finish, x -> finish()));
+            output.write(batch, false, true, Callback.from(() -> finish(null), x -> finish(null)));
             return;
         }
         if (batch.isEmpty() && !flush && !heartbeat) {
@@ -167,10 +179,11 @@ final class StreamingWatch implements WatchSink {
 
     private void failed(Throwable failure) {
         // the client went away: nothing to report, just stop
-        finish();
+        finish(null);
     }
 
-    private void finish() {
+    /** Ends the watch once: cleanly, or (with {@code abort}) by dropping the connection. */
+    private void finish(Throwable abort) {
         if (!finished.compareAndSet(false, true)) {
             return;
         }
@@ -186,12 +199,17 @@ final class StreamingWatch implements WatchSink {
             }
         }
         queue.clear();
+        queued.set(0);
         onFinish.run();
-        output.finished();
+        if (abort != null) {
+            output.abort(abort);
+        } else {
+            output.finished();
+        }
     }
 
     void abort() {
-        finish();
+        finish(null);
     }
 
     private static void cancel(ScheduledFuture<?> future) {

@@ -37,12 +37,15 @@ public final class WatchHandler extends Handler.Wrapper {
     private final Executor writers;
     private final TableRenderers tables;
     private final Set<StreamingWatch> open = ConcurrentHashMap.newKeySet();
+    private final int maxQueuedEvents;
     private final java.util.concurrent.atomic.AtomicLong webSocketWatches = new java.util.concurrent.atomic.AtomicLong();
     private volatile ServerWebSocketContainer webSockets;
 
+    /** @param maxQueuedEvents events a watcher may leave unread before its connection is closed */
     public WatchHandler(ResourceTypes types, GenericStore store, ScheduledExecutorService timers, Executor writers,
-                        TableRenderers tables, Handler next) {
+                        TableRenderers tables, int maxQueuedEvents, Handler next) {
         super(next);
+        this.maxQueuedEvents = maxQueuedEvents;
         this.types = types;
         this.store = store;
         this.timers = timers;
@@ -133,7 +136,8 @@ public final class WatchHandler extends Handler.Wrapper {
     /** Registers the watch and starts streaming; {@code request} (HTTP only) reports the client going away. */
     private void begin(Plan plan, WatchOutput output, Request request) {
         StreamingWatch[] self = new StreamingWatch[1];
-        StreamingWatch stream = new StreamingWatch(plan.type(), output, writers, plan.renderer(), () -> open.remove(self[0]));
+        StreamingWatch stream = new StreamingWatch(plan.type(), output, writers, plan.renderer(), () -> open.remove(self[0]),
+                maxQueuedEvents);
         self[0] = stream;
         if (output instanceof WebSocketWatch socket) {
             socket.attach(stream);

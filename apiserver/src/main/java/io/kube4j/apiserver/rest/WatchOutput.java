@@ -21,8 +21,11 @@ interface WatchOutput {
      */
     void write(List<byte[]> events, boolean heartbeat, boolean last, Callback callback);
 
-    /** The stream is over, cleanly or not: release the exchange. Called once. */
+    /** The stream is over, cleanly or not: release the exchange. Called once (or {@link #abort}). */
     void finished();
+
+    /** Drops the connection (or stream) without ending the response cleanly: the client is not reading. */
+    void abort(Throwable cause);
 
     /** The watch API's HTTP form: one JSON line per event in a chunked 200 response. */
     static WatchOutput http(Response response, Callback exchange) {
@@ -40,6 +43,12 @@ interface WatchOutput {
             @Override
             public void finished() {
                 exchange.succeeded();
+            }
+
+            @Override
+            public void abort(Throwable cause) {
+                // failing a committed response makes Jetty close the connection (HTTP/1.1) or reset the stream (HTTP/2)
+                exchange.failed(cause);
             }
         };
     }

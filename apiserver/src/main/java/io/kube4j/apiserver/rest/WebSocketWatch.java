@@ -84,6 +84,14 @@ public final class WebSocketWatch implements Session.Listener.AutoDemanding, Wat
     }
 
     @Override
+    public void abort(Throwable cause) {
+        Session s = session;
+        if (s != null) {
+            s.disconnect();
+        }
+    }
+
+    @Override
     public void finished() {
         Session s = session;
         if (s != null && s.isOpen()) {

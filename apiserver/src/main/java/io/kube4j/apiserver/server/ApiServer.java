@@ -87,6 +87,7 @@ public final class ApiServer implements AutoCloseable {
     /** What the authorizers, the RBAC escalation check and the reviews share; set once the caches exist. */
     private io.kube4j.apiserver.auth.Authorizers.Dependencies authorization;
     private io.kube4j.apiserver.audit.AuditLog audit;
+    private ReadHeaderTimeout readHeaderTimeout;
 
     public ApiServer(ApiServerConfig config, Clock clock) {
         this.config = config;
@@ -139,6 +140,14 @@ public final class ApiServer implements AutoCloseable {
         server.setErrorHandler(new JsonErrorHandler());
         ServerConnector connector = tlsConnector(server);
         server.addConnector(connector);
+        if (config.serving().maxConnections() > 0) {
+            // at the limit Jetty stops accepting and gives open connections a shorter idle timeout, shedding idle
+            // floods; 15 s is still longer than a watch's 10 s heartbeat, so quiet watches survive it
+            org.eclipse.jetty.server.NetworkConnectionLimit limit =
+                    new org.eclipse.jetty.server.NetworkConnectionLimit(config.serving().maxConnections(), connector);
+            limit.setEndPointIdleTimeout(15_000);
+            server.addBean(limit);
+        }
 
         TableRenderers tables = new TableRenderers(clock);
         String address = (config.bindAddress().equals("0.0.0.0") ? "127.0.0.1" : config.bindAddress()) + ":" + config.securePort();
@@ -153,7 +162,7 @@ public final class ApiServer implements AutoCloseable {
         JettyHttpContainer container = ContainerFactory.createContainer(JettyHttpContainer.class, jersey);
         ResourceHandler resources = new ResourceHandler(endpoint, types, store, config.kubelet(), config.maxRequestBodyBytes(),
                 config.security().requestTimeout(), container);
-        watchHandler = new WatchHandler(types, store, timers, writers, tables, resources);
+        watchHandler = new WatchHandler(types, store, timers, writers, tables, config.serving().watchQueueLength(), resources);
         watchHandler.enableWebSockets(org.eclipse.jetty.websocket.server.ServerWebSocketContainer.ensure(server));
         ApiServerConfig.Security security = config.security();
         if (security.auditLogPath() != null) {
@@ -165,6 +174,9 @@ public final class ApiServer implements AutoCloseable {
                         security.maxMutatingRequestsInflight()), metrics, audit, clock, watchHandler)));
         server.setStopTimeout(5_000);
         server.start();
+        if (!config.serving().readHeaderTimeout().isZero()) {
+            readHeaderTimeout = new ReadHeaderTimeout(connector, config.serving().readHeaderTimeout(), timers);
+        }
 
         timers.scheduleWithFixedDelay(() -> etcdHealthy = storage.healthy(), 1, 1, TimeUnit.SECONDS);
         scheduleCompaction();
@@ -313,7 +325,7 @@ public final class ApiServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, tls, alpn, http2, http1);
         connector.setHost(config.bindAddress());
         connector.setPort(config.securePort());
-        connector.setIdleTimeout(60_000);
+        connector.setIdleTimeout(config.serving().idleTimeout().toMillis());
         return connector;
     }
 
@@ -354,6 +366,9 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (readHeaderTimeout != null) {
+            readHeaderTimeout.close();
+        }
         if (watchHandler != null) {
             watchHandler.closeAll();
         }

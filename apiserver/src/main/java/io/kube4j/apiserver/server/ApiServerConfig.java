@@ -18,7 +18,22 @@ public record ApiServerConfig(String bindAddress, int securePort, List<String> e
                               Path tlsPrivateKeyFile, Path clientCaFile, Path tokenAuthFile, boolean anonymousAuth,
                               Duration compactionInterval, int watchCacheSize, Duration etcdTimeout,
                               long maxRequestBodyBytes, Security security, TlsOptions tls, AuditOptions audit,
-                              KubeletClient kubelet, io.kube4j.apiserver.registry.ServiceRanges serviceRanges) {
+                              KubeletClient kubelet, io.kube4j.apiserver.registry.ServiceRanges serviceRanges,
+                              Serving serving) {
+
+    /**
+     * How much the HTTPS front door holds open for clients ({@code --max-connections},
+     * {@code --connection-idle-timeout}, {@code --read-header-timeout}, {@code --watch-queue-length}).
+     *
+     * @param maxConnections      open connections before Jetty stops accepting (and sheds idle ones); 0 = no limit
+     * @param idleTimeout         a connection with nothing to read or write for this long is closed
+     * @param readHeaderTimeout   a connection whose TLS handshake or request head is still incomplete after this
+     *                            long is closed (slowloris); zero disables
+     * @param watchQueueLength    events a watcher may leave unread before its connection is closed
+     */
+    public record Serving(int maxConnections, Duration idleTimeout, Duration readHeaderTimeout, int watchQueueLength) {
+        public static final Serving DEFAULT = new Serving(10_000, Duration.ofSeconds(60), Duration.ofSeconds(30), 10_000);
+    }
 
     /**
      * How the apiserver reaches kubelets (pod logs): its client pair and the CA of the kubelets'
@@ -150,49 +165,55 @@ public record ApiServerConfig(String bindAddress, int securePort, List<String> e
         return new ApiServerConfig(bindAddress, port, etcdServers, null, null, null, etcdPrefix, tlsCert, tlsKey,
                 clientCa, tokenFile, false, Duration.ofMinutes(5), 10_000, Duration.ofSeconds(10), DEFAULT_MAX_BODY,
                 Security.DEFAULT, TlsOptions.DEFAULT, AuditOptions.DEFAULT, KubeletClient.NONE,
-                io.kube4j.apiserver.registry.ServiceRanges.DEFAULT);
+                io.kube4j.apiserver.registry.ServiceRanges.DEFAULT, Serving.DEFAULT);
     }
 
     public ApiServerConfig withCompactionInterval(Duration interval) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, interval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet, serviceRanges);
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet, serviceRanges, serving);
     }
 
     public ApiServerConfig withSecurity(Security value) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, value, tls, audit, kubelet, serviceRanges);
+                etcdTimeout, maxRequestBodyBytes, value, tls, audit, kubelet, serviceRanges, serving);
     }
 
     public ApiServerConfig withTls(TlsOptions value) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, security, value, audit, kubelet, serviceRanges);
+                etcdTimeout, maxRequestBodyBytes, security, value, audit, kubelet, serviceRanges, serving);
     }
 
     public ApiServerConfig withKubeletClient(KubeletClient value) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, security, tls, audit, value, serviceRanges);
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, value, serviceRanges, serving);
     }
 
     public ApiServerConfig withSecurePort(int port) {
         return new ApiServerConfig(bindAddress, port, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet, serviceRanges);
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet, serviceRanges, serving);
     }
 
     public ApiServerConfig withWatchCacheSize(int size) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, size,
-                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet, serviceRanges);
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet, serviceRanges, serving);
+    }
+
+    public ApiServerConfig withServing(Serving value) {
+        return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
+                tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet, serviceRanges, value);
     }
 
     /** Where cluster IPs and node ports come from ({@code 127.96.0.0/16} lets kube-proxy bind them without root). */
     public ApiServerConfig withServiceRanges(io.kube4j.apiserver.registry.ServiceRanges value) {
         return new ApiServerConfig(bindAddress, securePort, etcdServers, etcdCaFile, etcdCertFile, etcdKeyFile, etcdPrefix,
                 tlsCertFile, tlsPrivateKeyFile, clientCaFile, tokenAuthFile, anonymousAuth, compactionInterval, watchCacheSize,
-                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet, value);
+                etcdTimeout, maxRequestBodyBytes, security, tls, audit, kubelet, value, serving);
     }
 }
