@@ -67,11 +67,8 @@ final class ClusterReader {
         if (cache == null) {
             return Optional.empty();
         }
-        String key = type.key(store().root(), namespace, name);
-        for (CachedObject object : cache.list(key, o -> o.key().equals(key)).items()) {
-            return Optional.of(ObjectCodec.decode(object.json(), object.revision()));
-        }
-        return Optional.empty();
+        CachedObject object = cache.get(type.key(store().root(), namespace, name));
+        return object == null ? Optional.empty() : Optional.of(ObjectCodec.decode(object.json(), object.revision()));
     }
 
     /** Every object of {@code type} in {@code namespace}, as the watch cache holds them now. */

@@ -51,7 +51,8 @@ public final class WatchCache implements AutoCloseable {
     /** {@link #revision} for lock-free readers; written under the write lock. */
     private volatile long published;
     private long resumableFrom;
-    private boolean ready;
+    /** Set once the first load is done; never cleared. */
+    private volatile boolean ready;
     private volatile boolean closed;
     private AutoCloseable etcdWatch;
 
@@ -398,6 +399,9 @@ public final class WatchCache implements AutoCloseable {
     }
 
     private void awaitReady() {
+        if (ready) {
+            return;
+        }
         lock.writeLock().lock();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -10,7 +10,6 @@ import io.kube4j.common.api.meta.StatusCause;
 import io.kube4j.common.api.meta.StatusException;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,6 +31,7 @@ public final class FieldManager {
     private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
     private final Clock clock;
+    private volatile Stamp lastStamp;
 
     public FieldManager(Clock clock) {
         this.clock = clock;
@@ -257,6 +257,16 @@ public final class FieldManager {
     }
 
     private String now() {
-        return DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        long second = clock.instant().getEpochSecond();
+        Stamp last = lastStamp;
+        if (last == null || last.second() != second) {
+            last = new Stamp(second, DateTimeFormatter.ISO_INSTANT.format(java.time.Instant.ofEpochSecond(second)));
+            lastStamp = last;
+        }
+        return last.text();
+    }
+
+    /** The last timestamp formatted: every write within one second carries the same text. */
+    private record Stamp(long second, String text) {
     }
 }
