@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kube4j.common.api.Json;
 import io.kube4j.common.api.core.Pod;
-import io.kube4j.common.client.ApiException;
 import io.kube4j.common.client.ListRequest;
 import io.kube4j.common.client.ResourceClient;
-import io.kube4j.common.client.informer.ResourceEventHandler;
 import io.kube4j.common.client.informer.SharedInformer;
 import io.kube4j.deploy.Poll;
 import io.kube4j.deploy.chaos.FaultCluster.OsProcess;
@@ -17,15 +15,11 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -293,122 +287,6 @@ class ClusterFaultsIT {
             token = list.path("metadata").path("continue").asText("");
         } while (!token.isEmpty());
         return perPod;
-    }
-
-    /** Every pod's creation and binding as the watch saw them; a nodeName that changes is a pod bound twice. */
-    private static final class PodHistory implements ResourceEventHandler<Pod> {
-        final Map<String, Long> created = new ConcurrentHashMap<>();
-        final Map<String, String> bound = new ConcurrentHashMap<>();
-        final Map<String, Long> boundAt = new ConcurrentHashMap<>();
-        final Set<String> rebound = ConcurrentHashMap.newKeySet();
-        final Set<String> deleted = ConcurrentHashMap.newKeySet();
-
-        @Override
-        public void onAdd(Pod pod) {
-            created.putIfAbsent(pod.metadata().uid(), System.nanoTime());
-            seen(pod);
-        }
-
-        @Override
-        public void onUpdate(Pod oldPod, Pod newPod) {
-            seen(newPod);
-        }
-
-        @Override
-        public void onDelete(Pod pod) {
-            deleted.add(pod.metadata().uid());
-        }
-
-        private void seen(Pod pod) {
-            String node = pod.nodeName();
-            if (node == null || node.isEmpty()) {
-                return;
-            }
-            String uid = pod.metadata().uid();
-            String before = bound.putIfAbsent(uid, node);
-            if (before == null) {
-                boundAt.put(uid, System.nanoTime());
-            } else if (!before.equals(node)) {
-                rebound.add(uid);
-            }
-        }
-
-        long boundLive() {
-            return bound.keySet().stream().filter(uid -> !deleted.contains(uid)).count();
-        }
-
-        Optional<Long> firstBoundAfter(long nanos) {
-            return boundAt.values().stream().filter(t -> t > nanos).min(Long::compare);
-        }
-
-        Optional<Long> firstCreatedAfter(long nanos) {
-            return created.values().stream().filter(t -> t > nanos).min(Long::compare);
-        }
-    }
-
-    /** Counts the active pods (not being deleted, not finished) of each ReplicaSet in the watch cache every 200 ms. */
-    private static final class ReplicaSampler implements Runnable {
-        private final SharedInformer<Pod> informer;
-        private final String ns;
-        final Map<String, String> names = new ConcurrentHashMap<>();
-        final Map<String, Integer> max = new ConcurrentHashMap<>();
-        volatile int samples;
-        private volatile boolean stopped;
-
-        ReplicaSampler(SharedInformer<Pod> informer, String ns) {
-            this.informer = informer;
-            this.ns = ns;
-        }
-
-        @Override
-        public void run() {
-            while (!stopped) {
-                active().forEach((rs, n) -> max.merge(rs, n, Math::max));
-                samples++;
-                try {
-                    Thread.sleep(200); // the sampling period, not synchronisation
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        void stop() {
-            stopped = true;
-        }
-
-        Map<String, Integer> active() {
-            Map<String, Integer> counts = new HashMap<>();
-            for (Pod pod : informer.lister().list(ns)) {
-                String phase = pod.phase();
-                if (pod.metadata().isBeingDeleted() || "Succeeded".equals(phase) || "Failed".equals(phase)) {
-                    continue;
-                }
-                for (JsonNode owner : pod.metadata().json().path("ownerReferences")) {
-                    if (owner.path("controller").asBoolean(false)) {
-                        counts.merge(owner.path("uid").asText(), 1, Integer::sum);
-                    }
-                }
-            }
-            return counts;
-        }
-
-        boolean activeNow(Map<String, Integer> wanted) {
-            Map<String, Integer> now = active();
-            return wanted.entrySet().stream().allMatch(e -> e.getValue().equals(now.get(e.getKey())));
-        }
-
-        String over(Map<String, Integer> wanted) {
-            return wanted.entrySet().stream().filter(e -> max.getOrDefault(e.getKey(), 0) > e.getValue())
-                    .map(e -> names.get(e.getKey()) + " " + max.get(e.getKey()) + "/" + e.getValue())
-                    .collect(Collectors.joining(", "));
-        }
-
-        String maxima(Map<String, Integer> wanted) {
-            Map<String, String> shown = new LinkedHashMap<>();
-            wanted.forEach((uid, n) -> shown.put(names.get(uid), max.getOrDefault(uid, 0) + "/" + n));
-            return new TreeMap<>(shown).toString();
-        }
     }
 
     // ---------------------------------------------------------------- 08 partition
