@@ -171,7 +171,8 @@ final class ApiServerUnderAttack implements AutoCloseable {
 
     /** Every key-value under the apiserver's prefix, straight from etcd. */
     List<KeyValue> etcdValues() throws Exception {
-        try (Client client = Client.builder().endpoints(etcd.endpoint()).build()) {
+        // after a long fuzz run the prefix holds more than gRPC's default 4 MiB answer
+        try (Client client = Client.builder().endpoints(etcd.endpoint()).maxInboundMessageSize(Integer.MAX_VALUE).build()) {
             ByteSequence prefix = ByteSequence.from(PREFIX + "/", StandardCharsets.UTF_8);
             return client.getKVClient().get(prefix, GetOption.builder().isPrefix(true).build())
                     .get(30, TimeUnit.SECONDS).getKvs();

@@ -342,7 +342,7 @@ final class HostileRequests {
             case 3 -> b64.encodeToString(("{\"v\":\"meta.k8s.io/v1\",\"rv\":1,\"start\":\""
                     + pick(r, List.of("../../secrets/", "/registry/secrets/", "..", "\\u0000")) + "\"}").getBytes(StandardCharsets.UTF_8));
             case 4 -> "=" + "A".repeat(r.nextInt(5000));
-            default -> b64.encodeToString(("{" + "\"a\":{".repeat(5000) + "}".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8));
+            default -> b64.encodeToString(("{" + "\"a\":{".repeat(600) + "}".repeat(600) + "}").getBytes(StandardCharsets.UTF_8));
         };
         String target = collection(pick(r, List.of("configmaps", "pods"))) + "?limit=" + (1 + r.nextInt(5)) + "&continue=" + encode(token);
         // a well-formed token that starts inside the collection (at "\u0000") is as good as one the server wrote

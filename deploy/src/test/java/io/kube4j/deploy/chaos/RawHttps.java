@@ -182,9 +182,23 @@ final class RawHttps {
             if (request.body() != null) {
                 all.writeBytes(request.body());
             }
-            out.write(all.toByteArray());
-            out.flush();
-            return read(request.expectsBody());
+            IOException writeFailure = null;
+            try {
+                out.write(all.toByteArray());
+                out.flush();
+            } catch (IOException e) {
+                // the server may answer (414, 431) and close before it has read all we send: its answer may still be there
+                writeFailure = e;
+            }
+            try {
+                return read(request.expectsBody());
+            } catch (IOException e) {
+                if (writeFailure != null) {
+                    writeFailure.addSuppressed(e);
+                    throw writeFailure;
+                }
+                throw e;
+            }
         }
 
         /**
