@@ -58,8 +58,17 @@ class FloodIT {
                 List<Socket> floods = new ArrayList<>();
                 AtomicBoolean attacking = new AtomicBoolean(true);
                 AtomicInteger slowClosed = new AtomicInteger();
-                ExecutorService attackers = Executors.newFixedThreadPool(3);
+                ExecutorService attackers = Executors.newFixedThreadPool(4);
+                AtomicBoolean measuring = new AtomicBoolean(true);
                 try {
+                    // the kept-alive client keeps asking from the first attacking connection on (an idle one would
+                    // rightly be shed at the connection limit)
+                    Future<?> normalDuring = attackers.submit(() -> {
+                        while (measuring.get() && normalFailures.get() == 0) {
+                            measure(normal, 200, during, normalFailures);
+                        }
+                        return null;
+                    });
                     RawHttps anonymous = server.anonymousClient();
                     for (int i = 0; i < slowloris; i++) {
                         RawHttps.Connection c = anonymous.open();
@@ -98,8 +107,9 @@ class FloodIT {
                         }
                         return null;
                     });
-                    measure(normal, 8_000, during, normalFailures);
                     fresh.get();
+                    measuring.set(false);
+                    normalDuring.get();
                     int floodClosed = closedByServer(floods, 10_000);
                     long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(HEADER_TIMEOUT_SECONDS + 10);
                     while (slowClosed.get() < slowloris && System.nanoTime() < waitUntil) {
@@ -180,6 +190,7 @@ class FloodIT {
                     assertThat(server.alive()).isTrue();
                 } finally {
                     attacking.set(false);
+                    measuring.set(false);
                     attackers.shutdownNow();
                     for (Socket s : slow) {
                         s.close();
