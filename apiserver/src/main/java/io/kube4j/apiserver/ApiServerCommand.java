@@ -200,8 +200,10 @@ public final class ApiServerCommand implements Callable<Integer> {
                     "--max-connections must be 0 or more and --watch-queue-length at least 1");
         }
         Duration idle = duration(connectionIdleTimeout);
-        if (idle.isZero()) {
-            throw new CommandLine.ParameterException(new CommandLine(this), "--connection-idle-timeout must be more than 0");
+        if (idle.compareTo(Duration.ofSeconds(15)) < 0) {
+            // watches send a heartbeat every 10 s: a shorter idle timeout would cut every quiet watch
+            throw new CommandLine.ParameterException(new CommandLine(this), "--connection-idle-timeout must be at least 15s "
+                    + "(watch heartbeats come every 10s), got " + connectionIdleTimeout);
         }
         return new ApiServerConfig.Serving(maxConnections, idle, duration(readHeaderTimeout), watchQueueLength);
     }

@@ -43,6 +43,8 @@ final class StreamingWatch implements WatchSink {
     private final AtomicBoolean finished = new AtomicBoolean();
     private final AtomicBoolean overflowed = new AtomicBoolean();
     private final int maxQueued;
+    /** The queue's bound: none while the watch is being registered (the initial list may be long), then maxQueued more. */
+    private volatile int limit = Integer.MAX_VALUE;
     private volatile boolean ending;
     private volatile AutoCloseable registration;
     private volatile ScheduledFuture<?> heartbeat;
@@ -63,6 +65,15 @@ final class StreamingWatch implements WatchSink {
     void start(WatchCache cache, AutoCloseable registration, ScheduledExecutorService timers, long timeoutSeconds,
                boolean bookmarks) {
         this.registration = registration;
+        if (finished.get()) {
+            // the client went away while the initial events were queued: finish() may have run before
+            // the registration was known, so close it here (closing twice is harmless)
+            close(registration);
+            return;
+        }
+        // the initial ADDED events or the replay were queued during registration, under no bound: a
+        // client that reads them all gets the usual room, one that stops reading is cut off
+        limit = queued.get() + maxQueued;
         enqueue(FLUSH);
         // a heartbeat well inside the connector's idle timeout keeps quiet streams open and finds dead clients
         heartbeat = timers.scheduleWithFixedDelay(() -> {
@@ -73,6 +84,10 @@ final class StreamingWatch implements WatchSink {
             }
         }, 10, 10, TimeUnit.SECONDS);
         timeout = timers.schedule(this::end, timeoutSeconds, TimeUnit.SECONDS);
+        if (finished.get()) {
+            cancel(heartbeat);
+            cancel(timeout);
+        }
     }
 
     @Override
@@ -80,7 +95,7 @@ final class StreamingWatch implements WatchSink {
         if (ending) {
             return true;
         }
-        if (queued.get() >= maxQueued) {
+        if (queued.get() >= limit) {
             // called under the cache's lock: the socket is closed on a writer thread
             if (overflowed.compareAndSet(false, true)) {
                 writers.execute(() -> finish(new java.io.IOException("watch of " + type.groupResource()
@@ -190,14 +205,7 @@ final class StreamingWatch implements WatchSink {
         ending = true;
         cancel(heartbeat);
         cancel(timeout);
-        AutoCloseable r = registration;
-        if (r != null) {
-            try {
-                r.close();
-            } catch (Exception ignored) {
-                // closing a registration only removes it from a list
-            }
-        }
+        close(registration);
         queue.clear();
         queued.set(0);
         onFinish.run();
@@ -210,6 +218,16 @@ final class StreamingWatch implements WatchSink {
 
     void abort() {
         finish(null);
+    }
+
+    private static void close(AutoCloseable registration) {
+        if (registration != null) {
+            try {
+                registration.close();
+            } catch (Exception ignored) {
+                // closing a registration only removes it from a list
+            }
+        }
     }
 
     private static void cancel(ScheduledFuture<?> future) {

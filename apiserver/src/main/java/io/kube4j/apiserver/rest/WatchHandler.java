@@ -139,6 +139,8 @@ public final class WatchHandler extends Handler.Wrapper {
         StreamingWatch stream = new StreamingWatch(plan.type(), output, writers, plan.renderer(), () -> open.remove(self[0]),
                 maxQueuedEvents);
         self[0] = stream;
+        // added before anything is queued, so that a stream finishing early is removed after it
+        open.add(stream);
         if (output instanceof WebSocketWatch socket) {
             socket.attach(stream);
         }
@@ -147,12 +149,10 @@ public final class WatchHandler extends Handler.Wrapper {
             registration = plan.cache().watch(plan.prefix(), plan.filter(), plan.from(), stream);
         } catch (WatchCache.ExpiredException e) {
             // client-go and fabric8 re-list on this ERROR event
-            open.add(stream);
             stream.start(plan.cache(), () -> { }, timers, 1, false);
             stream.terminate(e.getMessage(), true);
             return;
         }
-        open.add(stream);
         stream.start(plan.cache(), registration, timers, plan.timeoutSeconds(), plan.bookmarks());
         if (request != null) {
             request.addFailureListener(failure -> stream.abort());
