@@ -362,4 +362,26 @@ class ApiServerCrudIT {
             assertThat(event.path("object").path("metadata").path("name").asText()).isEqualTo("w");
         }
     }
+
+    @Test
+    void dryRunUpdatesAnswerWithTheWouldBeObjectAndStoreNothing() throws Exception {
+        String ns = namespace("dry-run");
+        String path = "/api/v1/namespaces/" + ns + "/configmaps/cm";
+        TestClient.Reply created = admin.post("/api/v1/namespaces/" + ns + "/configmaps",
+                Json.parse("{\"metadata\":{\"name\":\"cm\"},\"data\":{\"k\":\"old\"}}"));
+        assertThat(created.code()).as(created.body()).isEqualTo(201);
+        // the watch cache holds the object at this version: a dry run's reply must not be its bytes
+        ObjectNode edited = (ObjectNode) created.json().deepCopy();
+        ((ObjectNode) edited.path("data")).put("k", "put");
+        TestClient.Reply put = admin.put(path + "?dryRun=All", edited);
+        assertThat(put.code()).as(put.body()).isEqualTo(200);
+        assertThat(put.json().path("data").path("k").asText()).isEqualTo("put");
+        TestClient.Reply patched = admin.patch(path + "?dryRun=All", "application/merge-patch+json", "{\"data\":{\"k\":\"patch\"}}");
+        assertThat(patched.code()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.json().path("data").path("k").asText()).isEqualTo("patch");
+        TestClient.Reply stored = admin.get(path);
+        assertThat(stored.json().path("data").path("k").asText()).isEqualTo("old");
+        assertThat(stored.json().path("metadata").path("resourceVersion").asText())
+                .isEqualTo(created.json().path("metadata").path("resourceVersion").asText());
+    }
 }

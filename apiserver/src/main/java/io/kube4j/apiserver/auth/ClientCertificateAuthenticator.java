@@ -27,9 +27,10 @@ import javax.naming.ldap.Rdn;
  */
 public final class ClientCertificateAuthenticator implements Authenticator {
 
-    static final int MAX_CACHED = 1_024;
+    static final int MAX_CACHED = 4_096;
 
     private final Clock clock;
+    private final int maxCached;
     private final java.util.Set<java.security.cert.TrustAnchor> anchors;
     private final Map<List<X509Certificate>, Verified> verified = new ConcurrentHashMap<>();
 
@@ -41,7 +42,12 @@ public final class ClientCertificateAuthenticator implements Authenticator {
     }
 
     public ClientCertificateAuthenticator(List<X509Certificate> authorities, Clock clock) {
+        this(authorities, clock, MAX_CACHED);
+    }
+
+    ClientCertificateAuthenticator(List<X509Certificate> authorities, Clock clock, int maxCached) {
         this.clock = clock;
+        this.maxCached = maxCached;
         this.anchors = new java.util.HashSet<>();
         for (X509Certificate ca : authorities) {
             anchors.add(new java.security.cert.TrustAnchor(ca, null));
@@ -94,8 +100,11 @@ public final class ClientCertificateAuthenticator implements Authenticator {
             notBefore = Math.max(notBefore, c.getNotBefore().getTime());
             notAfter = Math.min(notAfter, c.getNotAfter().getTime());
         }
-        if (verified.size() >= MAX_CACHED) {
-            verified.clear();
+        // full: make room by dropping one chain (any), not the whole cache — a cluster with more
+        // clients than this would otherwise re-verify every client at once, again and again
+        var eldest = verified.keySet().iterator();
+        while (verified.size() >= maxCached && eldest.hasNext()) {
+            verified.remove(eldest.next());
         }
         verified.put(List.copyOf(chain), new Verified(user, notBefore, notAfter));
         return Optional.of(user);

@@ -115,7 +115,9 @@ public final class WatchCache implements AutoCloseable {
         }
         lock.writeLock().lock();
         try {
-            objects.clear();
+            // replaced in place, never emptied: get() reads without the lock and must not see a
+            // present object as missing while a re-list swaps the contents
+            objects.keySet().retainAll(loaded.keySet());
             ring.clear();
             objects.putAll(loaded);
             revision = listRevision;
@@ -258,8 +260,10 @@ public final class WatchCache implements AutoCloseable {
     }
 
     /**
-     * The object at {@code key} as this cache last saw it, or null: a suggestion of etcd's current
-     * state (it may lag by the events in flight), for writers that compare-and-swap anyway.
+     * The object at {@code key} as this cache last saw it, or null, without taking the lock: a
+     * suggestion of etcd's current state that may lag by the events in flight (and, before the first
+     * list is in, be missing). Callers either compare-and-swap against etcd anyway (updates), or fall
+     * back to etcd on a miss (admission lookups, reply bytes).
      */
     public CachedObject get(String key) {
         return objects.get(key);

@@ -505,13 +505,14 @@ public final class GenericStore {
 
     /**
      * The wire JSON of an object this store just returned: the watch cache's bytes when it holds
-     * the object at that version (they are the same bytes), else a fresh encoding.
+     * the object at that version (they are the same bytes), else a fresh encoding. A dry run's result
+     * still carries the version it was computed from, but not that version's content: always encoded.
      */
-    public byte[] wire(ResourceType type, ObjectNode object) {
+    public byte[] wire(ResourceType type, ObjectNode object, WriteContext context) {
         WatchCache cache = caches.get(type);
         JsonNode meta = object.path("metadata");
         long version = meta.path("resourceVersion").asLong(0);
-        if (cache != null && version > 0) {
+        if (cache != null && version > 0 && !context.dryRun()) {
             CachedObject cached = cache.get(type.key(root, meta.path("namespace").asText(""), meta.path("name").asText("")));
             if (cached != null && cached.revision() == version) {
                 return cached.json();

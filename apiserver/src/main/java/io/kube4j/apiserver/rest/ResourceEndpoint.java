@@ -88,7 +88,7 @@ public final class ResourceEndpoint {
                 ObjectNode body = Patches.parseBody(request.body(), request.contentType());
                 validateFields(request, type, body, request.body(), false);
                 fields.recordUpdate(null, body, request.fieldManager(), type.kind(), type.apiVersion());
-                yield Reply.json(201, store.wire(type, store.create(type, ns, body, request.context())));
+                yield Reply.json(201, store.wire(type, store.create(type, ns, body, request.context()), request.context()));
             }
             case "PUT" -> {
                 requireName(info);
@@ -97,7 +97,7 @@ public final class ResourceEndpoint {
                 String manager = request.fieldManager();
                 yield Reply.json(200, store.wire(type, store.update(type, ns, info.name(),
                         old -> fields.recordUpdate(old, body.deepCopy(), manager, type.kind(), type.apiVersion()),
-                        GenericStore.Part.MAIN, request.context())));
+                        GenericStore.Part.MAIN, request.context()), request.context()));
             }
             case "PATCH" -> {
                 requireName(info);
@@ -161,7 +161,7 @@ public final class ResourceEndpoint {
                     ? fields.recordUpdate(old, patched, manager, type.kind(), type.apiVersion()) : patched;
         }, part, request.context());
         warnings.forEach(request::warn);
-        return Reply.json(200, store.wire(type, updated));
+        return Reply.json(200, store.wire(type, updated, request.context()));
     }
 
     /** Server-side apply: creates the object when absent (201), else merges and records ownership. */

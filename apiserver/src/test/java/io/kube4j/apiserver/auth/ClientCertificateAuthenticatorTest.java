@@ -86,13 +86,14 @@ class ClientCertificateAuthenticatorTest {
     }
 
     @Test
-    void theCacheStaysBounded() {
+    void aFullCacheDropsOneChainAtATimeNotAll() {
+        int max = 16;
         ClientCertificateAuthenticator authenticator = new ClientCertificateAuthenticator(List.of(ca.credentials().certificate()),
-                new MovableClock());
-        for (int i = 0; i <= ClientCertificateAuthenticator.MAX_CACHED + 10; i++) {
+                new MovableClock(), max);
+        for (int i = 0; i < max + 10; i++) {
             assertThat(authenticator.authenticate(credentials(client(ca, "user-" + i, Duration.ofDays(1)))).orElseThrow().name())
                     .isEqualTo("user-" + i);
+            assertThat(authenticator.cachedChains()).isEqualTo(Math.min(i + 1, max));
         }
-        assertThat(authenticator.cachedChains()).isBetween(1, ClientCertificateAuthenticator.MAX_CACHED);
     }
 }
