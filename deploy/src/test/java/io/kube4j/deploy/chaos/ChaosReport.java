@@ -63,7 +63,8 @@ public final class ChaosReport {
     /** Writes the section and regenerates the report. Call it before asserting, so failures are reported too. */
     public void record(boolean passed) {
         StringBuilder md = new StringBuilder();
-        md.append("## ").append(id).append(". ").append(title).append(" — ").append(passed ? "PASS" : "FAIL").append("\n\n");
+        md.append("## ").append(id).append(". ").append(title).append(" — ").append(passed ? "PASS" : "FAIL")
+                .append(full() ? " (full size, -Pchaos)" : " (CI subset)").append("\n\n");
         for (String invariant : invariants) {
             md.append("- invariant: ").append(invariant).append('\n');
         }
@@ -106,8 +107,8 @@ public final class ChaosReport {
         md.append("Each section is the invariant a test asserts, the figures it measured and whether it held.\n\n");
         md.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, Java ")
                 .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name")).append(' ')
-                .append(System.getProperty("os.version")).append(", profile ")
-                .append(Boolean.getBoolean("kube4j.chaos.full") ? "full (-Pchaos)" : "CI subset").append(".\n\n");
+                .append(System.getProperty("os.version")).append(". Each section says whether it ran at full size (-Pchaos)\n")
+                .append("or as the CI subset; sections of earlier runs in the same build directory are kept.\n\n");
         for (Path section : sections) {
             md.append(Files.readString(section, StandardCharsets.UTF_8)).append('\n');
         }
