@@ -283,6 +283,26 @@ class ApiServerCrudIT {
     }
 
     @Test
+    void refusesWriteOptionsAndMetadataKubernetesRefusesAndStoresNothing() throws Exception {
+        String ns = namespace("crud-hostile");
+        String configMaps = "/api/v1/namespaces/" + ns + "/configmaps";
+        TestClient.Reply junkDryRun = admin.post(configMaps + "?dryRun=Junk", Json.parse("{\"metadata\":{\"name\":\"a\"}}"));
+        assertThat(junkDryRun.code()).isEqualTo(422);
+        assertThat(junkDryRun.json().path("details").path("causes").get(0).path("field").asText()).isEqualTo("dryRun");
+        TestClient.Reply longManager = admin.post(configMaps + "?fieldManager=" + "m".repeat(129), Json.parse("{\"metadata\":{\"name\":\"b\"}}"));
+        assertThat(longManager.code()).isEqualTo(422);
+        TestClient.Reply longPrefix = admin.post(configMaps, Json.parse("{\"metadata\":{\"generateName\":\"" + "g".repeat(300) + "\"}}"));
+        assertThat(longPrefix.code()).isEqualTo(422);
+        assertThat(longPrefix.json().path("details").path("causes").get(0).path("field").asText()).isEqualTo("metadata.generateName");
+        for (String body : java.util.List.of("{\"metadata\":{\"name\":123}}", "{\"metadata\":{\"generateName\":123}}",
+                "{\"metadata\":{\"name\":\"c\",\"finalizers\":\"x\"}}", "{\"metadata\":{\"name\":\"d\",\"uid\":{}}}")) {
+            assertThat(admin.post(configMaps, body).code()).as(body).isEqualTo(422);
+        }
+        assertThat(admin.get(configMaps).json().path("items")).isEmpty();
+        assertThat(admin.post(configMaps + "?dryRun=All&fieldManager=ok", Json.parse("{\"metadata\":{\"name\":\"e\"}}")).code()).isEqualTo(201);
+    }
+
+    @Test
     void servesVersionDiscoveryOpenApiHealthAndMetrics() throws Exception {
         assertThat(admin.get("/version").json().path("minor").asText()).isEqualTo("32");
         assertThat(admin.get("/api").json().path("versions").get(0).asText()).isEqualTo("v1");

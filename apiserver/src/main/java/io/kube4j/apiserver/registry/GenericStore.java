@@ -536,9 +536,7 @@ public final class GenericStore {
         List<StatusCause> causes = new ArrayList<>();
         JsonNode meta = object.path("metadata");
         String name = meta.path("name").asText("");
-        causes.addAll(Validation.name("metadata.name", name, type.strategy().nameRule()));
-        causes.addAll(Validation.labels("metadata.labels", meta.get("labels")));
-        causes.addAll(Validation.annotations("metadata.annotations", meta.get("annotations")));
+        causes.addAll(MetaValidation.validate(meta, type.strategy().nameRule()));
         causes.addAll(kindCauses);
         if (!causes.isEmpty()) {
             throw StatusException.invalid(type.kind(), name, causes);
@@ -546,6 +544,7 @@ public final class GenericStore {
     }
 
     private static void checkKind(ResourceType type, ObjectNode object) {
+        MetaValidation.checkTypes(type.kind(), object.path("metadata"));
         String kind = object.path("kind").asText("");
         String apiVersion = object.path("apiVersion").asText("");
         if (!kind.isEmpty() && !kind.equals(type.kind())) {

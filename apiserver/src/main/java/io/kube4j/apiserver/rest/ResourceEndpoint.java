@@ -65,6 +65,7 @@ public final class ResourceEndpoint {
         if (!type.namespaced() && !info.namespace().isEmpty()) {
             throw new StatusException(Status.failure(404, "NotFound", "the server could not find the requested resource"));
         }
+        WriteOptions.check(request.method(), request.query());
         Computed virtual = computed.get(type.groupResource());
         if (virtual != null) {
             if (!request.method().equals("POST") || info.hasName() || info.hasSubresource()) {
