@@ -199,6 +199,13 @@ class FuzzIT {
                 }
                 outcomes.latency(c, System.nanoTime() - start);
                 outcomes.record(c, response);
+                if (c.kind().equals("malformed head")) {
+                    // after a request whose framing is broken (two Content-Lengths, a bad chunk size) where
+                    // the next request starts is ambiguous: no client reuses such a connection (a reused one
+                    // once read a 505 the server gave to the remains of the bad body)
+                    connection.close();
+                    connection = null;
+                }
             }
         } finally {
             if (connection != null) {
