@@ -36,7 +36,9 @@ final class ProxyScenario {
             InetSocketAddress echoVip = service(api, "echo", echo.getLocalPort());
             InetSocketAddress sinkDirect = new InetSocketAddress("127.0.0.1", sink.getLocalPort());
             InetSocketAddress echoDirect = new InetSocketAddress("127.0.0.1", echo.getLocalPort());
-            if (!Probes.until(Duration.ofSeconds(30), () -> pingsOk(echoVip) && greeted(sinkVip))) {
+            // every node's kube-proxy listens on the service address (SO_REUSEPORT) and the kernel spreads
+            // connections over them: one answer proves only one proxy has the service, so ask several times
+            if (!Probes.until(Duration.ofSeconds(30), () -> servedByEveryProxy(echoVip, sinkVip))) {
                 throw new BenchException("proxy: no echo through kube-proxy at " + echoVip + " and " + sinkVip + " within 30 s");
             }
             // warm both paths (JIT in the relay and here)
@@ -73,6 +75,15 @@ final class ProxyScenario {
         subset.putArray("ports").addObject().put("name", "tcp").put("port", targetPort).put("protocol", "TCP");
         api.post("/api/v1/namespaces/" + NS + "/endpoints", eps);
         return new InetSocketAddress(ip, 7000);
+    }
+
+    private static boolean servedByEveryProxy(InetSocketAddress echoVip, InetSocketAddress sinkVip) {
+        for (int i = 0; i < 16; i++) {
+            if (!pingsOk(echoVip) || !greeted(sinkVip)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean pingsOk(InetSocketAddress echo) {

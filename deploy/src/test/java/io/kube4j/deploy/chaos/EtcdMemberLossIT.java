@@ -216,7 +216,9 @@ class EtcdMemberLossIT {
                 assertThat(lost).as("acknowledged writes missing or changed").isEmpty();
                 assertThat(p1.failureCodes).as("writes failed after one retry with one member down").isEmpty();
                 assertThat(unavailable).as("503 answers while the quorum was lost").isPositive();
-                assertThat(p2.attemptCodes.keySet()).as("codes of failed attempts without quorum").containsOnly(503);
+                // 409 only as the answer to a retry whose first attempt took effect after all (an etcd timeout
+                // answered 503 hides a committed write): it counts as acknowledged and its content is checked
+                assertThat(p2.attemptCodes.keySet()).as("codes of failed attempts without quorum").isSubsetOf(503, 409);
                 assertThat(all).allSatisfy(p -> assertThat(p.maxMillis.get()).as("slowest request in " + p.name)
                         .isLessThanOrEqualTo(hangMillis));
                 assertThat(sameProcess).as("the apiserver process was never restarted").isTrue();
